@@ -1,0 +1,8 @@
+package org.zstack.core.cloudbus;
+
+import org.zstack.header.message.MessageReply;
+
+@FunctionalInterface
+public interface CloudBusCallBack {
+    void run(MessageReply reply);
+}

@@ -1,0 +1,64 @@
+package org.zstack.core.config;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+
+/**
+ * A handle on one global config, declared as a static field by the plugin that uses it:
+ * {@code public static GlobalConfig SESSION_TIMEOUT = new GlobalConfig("identity", "session.timeout");}
+ * Its definition and default come from conf/globalConfig; its current value from the database.
+ */
+public class GlobalConfig {
+    private static volatile GlobalConfigFacade facade;
+    private static final java.util.Map<String, GlobalConfig> declared = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final String category;
+    private final String name;
+    private final List<BiConsumer<String, String>> updateListeners = new CopyOnWriteArrayList<>();
+
+    public GlobalConfig(String category, String name) {
+        this.category = category;
+        this.name = name;
+        declared.put(identity(), this);
+    }
+
+    static GlobalConfig declared(String identity) {
+        return declared.get(identity);
+    }
+
+    static void setFacade(GlobalConfigFacade f) {
+        facade = f;
+    }
+
+    public String getCategory() { return category; }
+    public String getName() { return name; }
+
+    public String identity() {
+        return category + "." + name;
+    }
+
+    public String value() {
+        if (facade == null) {
+            throw new IllegalStateException("global configs are read before the management node started: " + identity());
+        }
+        return facade.getValue(category, name);
+    }
+
+    public <T> T value(Class<T> clz) {
+        return GlobalConfigTypes.convert(value(), clz);
+    }
+
+    /** Called with (old value, new value) after an update is stored. */
+    public void installUpdateExtension(BiConsumer<String, String> listener) {
+        updateListeners.add(listener);
+    }
+
+    void fireUpdated(String oldValue, String newValue) {
+        updateListeners.forEach(l -> l.accept(oldValue, newValue));
+    }
+
+    public void updateValue(Object newValue) {
+        facade.updateValue(category, name, String.valueOf(newValue));
+    }
+}

@@ -1,0 +1,109 @@
+package org.zstack.core.json;
+
+import com.google.gson.*;
+import com.google.gson.reflect.TypeToken;
+import org.zstack.header.message.APINoSee;
+
+import java.lang.reflect.Type;
+import java.sql.Timestamp;
+import java.text.ParseException;
+import java.text.SimpleDateFormat;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one place Gson is configured. {@link #gson} sees every field (internal use: agent commands, stored data);
+ * {@link #restGson} hides {@link APINoSee} fields and is what clients get and send. Dates use Gson's classic US form,
+ * "Nov 25, 2026 11:26:06 PM", the only form ZStack's SDK reads besides ISO-8601.
+ */
+public final class JSONObjectUtil {
+    private static final String DATE_PATTERN = "MMM d, yyyy h:mm:ss a";
+
+    private static final ExclusionStrategy API_NO_SEE = new ExclusionStrategy() {
+        @Override
+        public boolean shouldSkipField(FieldAttributes f) {
+            return f.getAnnotation(APINoSee.class) != null;
+        }
+
+        @Override
+        public boolean shouldSkipClass(Class<?> clazz) {
+            return false;
+        }
+    };
+
+    public static final Gson gson = builder().create();
+    /**
+     * Both ways: what a client reads never shows an @APINoSee field, and what a client sends can never set one
+     * (a session, a message header) on an API message.
+     */
+    public static final Gson restGson = builder()
+            .addSerializationExclusionStrategy(API_NO_SEE)
+            .addDeserializationExclusionStrategy(API_NO_SEE)
+            .create();
+
+    private JSONObjectUtil() {
+    }
+
+    private static GsonBuilder builder() {
+        return new GsonBuilder()
+                .disableHtmlEscaping()
+                .registerTypeAdapter(Timestamp.class, new DateAdapter<>(d -> new Timestamp(d.getTime())))
+                .registerTypeAdapter(Date.class, new DateAdapter<>(d -> d));
+    }
+
+    public static String toJsonString(Object o) {
+        return gson.toJson(o);
+    }
+
+    public static <T> T toObject(String json, Class<T> clz) {
+        return gson.fromJson(json, clz);
+    }
+
+    public static Map<String, Object> toMap(String json) {
+        Type t = new TypeToken<Map<String, Object>>() { }.getType();
+        return gson.fromJson(json, t);
+    }
+
+    public static <T> T rehash(Object o, Class<T> clz) {
+        return gson.fromJson(gson.toJson(o), clz);
+    }
+
+    public static String formatDate(Date d) {
+        return new SimpleDateFormat(DATE_PATTERN, Locale.US).format(d);
+    }
+
+    public static Date parseDate(String s) {
+        try {
+            return new SimpleDateFormat(DATE_PATTERN, Locale.US).parse(s);
+        } catch (ParseException e) {
+            try {
+                return Date.from(OffsetDateTime.parse(s).toInstant());
+            } catch (RuntimeException e2) {
+                throw new JsonParseException("not a date: " + s);
+            }
+        }
+    }
+
+    private static final class DateAdapter<D extends Date> implements JsonSerializer<D>, JsonDeserializer<D> {
+        private final java.util.function.Function<Date, D> make;
+
+        DateAdapter(java.util.function.Function<Date, D> make) {
+            this.make = make;
+        }
+
+        @Override
+        public JsonElement serialize(D src, Type typeOfSrc, JsonSerializationContext context) {
+            return new JsonPrimitive(formatDate(src));
+        }
+
+        @Override
+        public D deserialize(JsonElement json, Type typeOfT, JsonDeserializationContext context) {
+            if (json.isJsonPrimitive() && json.getAsJsonPrimitive().isNumber()) {
+                return make.apply(new Date(json.getAsLong()));
+            }
+            return make.apply(parseDate(json.getAsString()));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.zstack.header.core;
+
+public abstract class NoErrorCompletion {
+    public abstract void done();
+}

@@ -1,0 +1,3 @@
+package org.zstack.header.core.progress;
+
+public enum TaskProgressType { Progress, Task }

@@ -1,0 +1,5 @@
+package org.zstack.header.core.workflow;
+
+public interface FlowRollback {
+    void rollback();
+}

@@ -1,0 +1,39 @@
+package org.zstack.header.identity;
+
+import org.zstack.header.Inventory;
+
+import java.sql.Timestamp;
+
+/** AccessKeySecret is filled only in the answer to CreateAccessKey; queries never return it. */
+@Inventory(mappingVOClass = AccessKeyVO.class)
+public class AccessKeyInventory {
+    private String uuid;
+    private String accountUuid;
+    private String userUuid;
+    private String description;
+    private String AccessKeyID;
+    private String AccessKeySecret;
+    private String state;
+    private Timestamp createDate;
+    private Timestamp lastOpDate;
+
+    public static AccessKeyInventory valueOf(AccessKeyVO vo) {
+        AccessKeyInventory inv = new AccessKeyInventory();
+        inv.uuid = vo.getUuid();
+        inv.accountUuid = vo.getAccountUuid();
+        inv.userUuid = vo.getUserUuid();
+        inv.description = vo.getDescription();
+        inv.AccessKeyID = vo.getAccessKeyID();
+        inv.state = vo.getState();
+        inv.createDate = vo.getCreateDate();
+        inv.lastOpDate = vo.getLastOpDate();
+        return inv;
+    }
+
+    public String getUuid() { return uuid; }
+    public String getAccessKeyID() { return AccessKeyID; }
+    public String getAccessKeySecret() { return AccessKeySecret; }
+    public void setAccessKeySecret(String secret) { this.AccessKeySecret = secret; }
+    public String getAccountUuid() { return accountUuid; }
+    public String getState() { return state; }
+}

@@ -1,0 +1,5 @@
+package org.zstack.header.longjob;
+
+public interface LongJobConstants {
+    String SERVICE_ID = "longjob";
+}

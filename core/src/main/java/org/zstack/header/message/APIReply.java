@@ -1,0 +1,5 @@
+package org.zstack.header.message;
+
+/** The answer of an APISyncCallMessage. */
+public class APIReply extends MessageReply {
+}

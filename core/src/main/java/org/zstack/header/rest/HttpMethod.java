@@ -1,0 +1,3 @@
+package org.zstack.header.rest;
+
+public enum HttpMethod { GET, POST, PUT, DELETE }

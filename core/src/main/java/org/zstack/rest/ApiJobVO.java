@@ -1,0 +1,31 @@
+package org.zstack.rest;
+
+import jakarta.persistence.*;
+import org.zstack.header.vo.ResourceVO;
+
+/** The record of an asynchronous API call, what /api-jobs/{uuid} answers from (ZStack's AsyncRestVO). */
+@Entity
+@Table(name = "AsyncRestVO")
+public class ApiJobVO extends ResourceVO {
+    public enum State { Processing, Done }
+
+    @Column
+    private String apiName;
+    @Column
+    @Enumerated(EnumType.STRING)
+    private State state;
+    @Column
+    private boolean success;
+    @Column
+    @Lob
+    private String result;
+
+    public String getApiName() { return apiName; }
+    public void setApiName(String apiName) { this.apiName = apiName; }
+    public State getState() { return state; }
+    public void setState(State state) { this.state = state; }
+    public boolean isSuccess() { return success; }
+    public void setSuccess(boolean success) { this.success = success; }
+    public String getResult() { return result; }
+    public void setResult(String result) { this.result = result; }
+}

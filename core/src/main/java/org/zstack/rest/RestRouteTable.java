@@ -1,0 +1,61 @@
+package org.zstack.rest;
+
+import org.zstack.header.message.APIMessage;
+import org.zstack.header.rest.HttpMethod;
+import org.zstack.header.rest.RestRequest;
+import org.zstack.portal.ServiceConfig;
+
+import java.util.*;
+
+/** Every path of every API that conf/serviceConfig lists, checked once at start for ZStack's rules. */
+public class RestRouteTable {
+    public record Match(RestRoute route, Map<String, String> vars) {
+    }
+
+    private final List<RestRoute> routes = new ArrayList<>();
+
+    public RestRouteTable(ServiceConfig config) {
+        for (ServiceConfig.ApiRoute r : config.routes()) {
+            Class<? extends APIMessage> clz = r.apiClass();
+            RestRequest rest = clz.getAnnotation(RestRequest.class);
+            if (rest == null) {
+                continue;
+            }
+            check(clz, rest);
+            routes.add(new RestRoute(rest.path(), clz, rest));
+            for (String p : rest.optionalPaths()) {
+                routes.add(new RestRoute(p, clz, rest));
+            }
+        }
+        // the most specific template wins: "/accounts/login" before "/accounts/{uuid}"
+        routes.sort(Comparator.comparingInt(RestRoute::literalSegments).reversed());
+    }
+
+    private static void check(Class<?> clz, RestRequest rest) {
+        if (rest.isAction() && (rest.method() != HttpMethod.PUT || !rest.parameterName().isEmpty())) {
+            throw new IllegalStateException(clz.getName() + ": an action must be PUT with no parameterName");
+        }
+        if (rest.method() == HttpMethod.PUT && !rest.isAction() && rest.parameterName().isEmpty()) {
+            throw new IllegalStateException(clz.getName() + ": a PUT that is not an action needs a parameterName");
+        }
+        if (rest.method() == HttpMethod.GET && !rest.parameterName().isEmpty()) {
+            throw new IllegalStateException(clz.getName() + ": a GET takes no parameterName");
+        }
+    }
+
+    /** The routes whose template matches the path, whatever their method. */
+    public List<Match> find(String path) {
+        List<Match> ret = new ArrayList<>();
+        for (RestRoute r : routes) {
+            Map<String, String> vars = r.match(path);
+            if (vars != null) {
+                ret.add(new Match(r, vars));
+            }
+        }
+        return ret;
+    }
+
+    public List<RestRoute> all() {
+        return Collections.unmodifiableList(routes);
+    }
+}

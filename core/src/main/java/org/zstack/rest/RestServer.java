@@ -1,0 +1,452 @@
+package org.zstack.rest;
+
+import com.google.gson.*;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zstack.core.Platform;
+import org.zstack.core.cloudbus.CloudBus;
+import org.zstack.core.db.DatabaseFacade;
+import org.zstack.core.db.Q;
+import org.zstack.core.json.JSONObjectUtil;
+import org.zstack.core.thread.ThreadFacade;
+import org.zstack.header.errorcode.ErrorCode;
+import org.zstack.header.identity.SessionInventory;
+import org.zstack.header.message.*;
+import org.zstack.header.query.APIQueryMessage;
+import org.zstack.header.rest.HttpMethod;
+import org.zstack.identity.AccountManagerImpl;
+import org.zstack.identity.SessionInterceptor;
+import org.zstack.portal.ApiMediator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.*;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import static org.zstack.core.Platform.argerr;
+
+/**
+ * ZStack's REST protocol under /zstack/v1 (see shared/docs/rest-wire-protocol.md). Sync APIs answer 200 or 503
+ * at once; async ones are recorded as api jobs, answered 202 with a location to poll, and completed when their
+ * APIEvent is published.
+ */
+public class RestServer extends HttpServlet {
+    private static final Logger logger = LoggerFactory.getLogger(RestServer.class);
+    private static final Pattern JOB_UUID = Pattern.compile("^[0-9a-f]{32}$");
+    private static final String V1 = "/v1";
+    private static final String API_JOBS = "/api-jobs/";
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+
+    private final CloudBus bus;
+    private final DatabaseFacade dbf;
+    private final ThreadFacade thdf;
+    private final RestRouteTable routes;
+    private final AccessKeyAuthenticator accessKeys;
+    private final WebhookSender webhooks;
+    private final Map<String, HttpCallHandler> handlers = new ConcurrentHashMap<>();
+    /** Async jobs of this node still waiting for their APIEvent. */
+    private final Map<String, PendingJob> pending = new ConcurrentHashMap<>();
+
+    private record PendingJob(RestRoute route, String webhook, List<String> fields, ScheduledFuture<?> timeout) {
+    }
+
+    public RestServer(CloudBus bus, DatabaseFacade dbf, ThreadFacade thdf, RestRouteTable routes, AccountManagerImpl accounts) {
+        this.bus = bus;
+        this.dbf = dbf;
+        this.thdf = thdf;
+        this.routes = routes;
+        this.accessKeys = new AccessKeyAuthenticator(accounts);
+        this.webhooks = new WebhookSender(thdf);
+        bus.subscribe(APIEvent.class, this::onApiEvent);
+        thdf.submitPeriodicTask(this::deleteExpiredJobs, 60, TimeUnit.SECONDS);
+    }
+
+    /** path is relative to /zstack, e.g. "/asyncrest/callback". */
+    public void registerHandler(String path, HttpCallHandler handler) {
+        handlers.put(path, handler);
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse rsp) throws IOException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (path.startsWith("/zstack")) {
+            path = path.substring("/zstack".length());
+        }
+        try {
+            HttpCallHandler h = handlers.get(path);
+            if (h != null) {
+                h.handle(req, rsp);
+            } else if (path.startsWith(V1 + API_JOBS) && req.getMethod().equals("GET")) {
+                pollJob(path.substring((V1 + API_JOBS).length()), rsp);
+            } else if (path.startsWith(V1 + "/")) {
+                handleApi(path.substring(V1.length()), req, rsp);
+            } else {
+                throw new RestException(404, argerr("no such path %s", req.getRequestURI()));
+            }
+        } catch (RestException e) {
+            if (e.plainText != null) {
+                rsp.setStatus(e.status);
+                rsp.setContentType("text/plain; charset=utf-8");
+                rsp.getWriter().write(e.plainText);
+            } else {
+                writeError(rsp, e.status, e.error);
+            }
+        } catch (Exception e) {
+            logger.warn("unhandled exception on " + req.getMethod() + " " + req.getRequestURI(), e);
+            writeError(rsp, 500, Platform.inerr("internal error on %s %s; see the management node's log",
+                    req.getMethod(), req.getRequestURI()));
+        }
+    }
+
+    private void handleApi(String path, HttpServletRequest req, HttpServletResponse rsp) throws IOException {
+        HttpMethod method;
+        try {
+            method = HttpMethod.valueOf(req.getMethod());
+        } catch (IllegalArgumentException e) {
+            throw new RestException(405, argerr("method %s is not used by the API", req.getMethod()));
+        }
+        List<RestRouteTable.Match> matches = routes.find(path);
+        if (matches.isEmpty()) {
+            throw new RestException(404, argerr("no API at %s", "/zstack/v1" + path));
+        }
+        List<RestRouteTable.Match> sameMethod = matches.stream().filter(m -> m.route().method == method).toList();
+        if (sameMethod.isEmpty()) {
+            throw new RestException(405, argerr("%s /zstack/v1%s is not an API; the path takes %s", method, path,
+                    matches.stream().map(m -> m.route().method.toString()).distinct().toList()));
+        }
+
+        String jobUuid = jobUuid(req, method);
+        JsonObject body = method == HttpMethod.POST || method == HttpMethod.PUT ? readBody(req) : new JsonObject();
+        RestRouteTable.Match match = chooseByBodyKey(sameMethod, body, path);
+        RestRoute route = match.route();
+        APIMessage msg = buildMessage(route, match.vars(), body, req);
+        msg.setId(jobUuid);
+        msg.setRequestIp(Optional.ofNullable(req.getHeader("X-Request-Ip")).orElse(req.getRemoteAddr()));
+        authenticate(route, msg, req, path);
+        long timeout = timeoutMillis(route, req);
+        msg.setTimeout(timeout);
+        bus.makeLocalServiceId(msg, ApiMediator.SERVICE_ID);
+
+        List<String> fields = msg instanceof APIQueryMessage q ? q.getFields() : null;
+        if (route.isSync()) {
+            MessageReply reply = bus.call((NeedReplyMessage) msg);
+            if (reply.isSuccess()) {
+                writeJson(rsp, 200, RestResponseMapper.toBody(reply, fields));
+            } else {
+                writeError(rsp, 503, reply.getError());
+            }
+            return;
+        }
+
+        ApiJobVO job = new ApiJobVO();
+        job.setUuid(jobUuid);
+        job.setApiName(route.apiClass.getSimpleName());
+        job.setState(ApiJobVO.State.Processing);
+        try {
+            dbf.persist(job);
+        } catch (RuntimeException e) {
+            // the primary key is the client's X-Job-UUID: a duplicate is a reused id
+            throw new RestException(400, argerr("X-Job-UUID %s was already used", jobUuid));
+        }
+        ScheduledFuture<?> t = thdf.submitTimeoutTask(() -> timeoutJob(jobUuid, timeout), timeout, TimeUnit.MILLISECONDS);
+        pending.put(jobUuid, new PendingJob(route, req.getHeader("X-Web-Hook"), fields, t));
+        bus.send(msg);
+
+        JsonObject accepted = new JsonObject();
+        accepted.addProperty("location", baseUrl(req) + "/zstack/v1/api-jobs/" + jobUuid);
+        accepted.addProperty("apiTimeout", timeout);
+        writeJson(rsp, 202, accepted);
+    }
+
+    private String jobUuid(HttpServletRequest req, HttpMethod method) {
+        String given = req.getHeader("X-Job-UUID");
+        if (given == null) {
+            return Platform.getUuid();
+        }
+        if (!JOB_UUID.matcher(given).matches()) {
+            throw new RestException(400, argerr("X-Job-UUID must be 32 lowercase hex characters, got %s", given));
+        }
+        if (method != HttpMethod.GET && dbf.isExist(given, ApiJobVO.class)) {
+            throw new RestException(400, argerr("X-Job-UUID %s was already used", given));
+        }
+        return given;
+    }
+
+    private static JsonObject readBody(HttpServletRequest req) throws IOException {
+        byte[] bytes;
+        try (InputStream in = req.getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        }
+        if (bytes.length > MAX_BODY) {
+            throw new RestException(413, argerr("the request body is larger than %d bytes", MAX_BODY));
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return new JsonObject();
+        }
+        try {
+            JsonElement e = JsonParser.parseString(text);
+            if (!e.isJsonObject()) {
+                throw new RestException(400, argerr("the request body must be a JSON object"));
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new RestException(400, argerr("the request body is not valid JSON: %s", e.getMessage()));
+        }
+    }
+
+    /** Several actions share "/{resources}/{uuid}/actions": the body's one key (other than tags) says which. */
+    private static RestRouteTable.Match chooseByBodyKey(List<RestRouteTable.Match> matches, JsonObject body, String path) {
+        RestRoute first = matches.get(0).route();
+        if (!first.rest.isAction() && matches.size() == 1) {
+            return matches.get(0);
+        }
+        Set<String> keys = new HashSet<>(body.keySet());
+        keys.remove("systemTags");
+        keys.remove("userTags");
+        for (RestRouteTable.Match m : matches) {
+            if (keys.contains(m.route().bodyKey())) {
+                return m;
+            }
+        }
+        if (!first.rest.isAction()) {
+            return matches.get(0);
+        }
+        throw new RestException(400, argerr("the body of PUT /zstack/v1%s must have one of the keys %s, got %s", path,
+                matches.stream().map(m -> m.route().bodyKey()).toList(), keys));
+    }
+
+    private static APIMessage buildMessage(RestRoute route, Map<String, String> vars, JsonObject body, HttpServletRequest req) {
+        JsonObject fields = new JsonObject();
+        String key = route.bodyKey();
+        if (!key.isEmpty() && body.has(key)) {
+            JsonElement params = body.get(key);
+            if (!params.isJsonObject()) {
+                throw new RestException(400, argerr("\"%s\" must be a JSON object", key));
+            }
+            params.getAsJsonObject().entrySet().forEach(e -> fields.add(e.getKey(), e.getValue()));
+        }
+        for (String tags : List.of("systemTags", "userTags")) {
+            if (body.has(tags) && !fields.has(tags)) {
+                fields.add(tags, body.get(tags));
+            }
+        }
+        Map<String, List<String>> query = queryParams(req);
+        if (route.method == HttpMethod.GET || route.method == HttpMethod.DELETE) {
+            if (!route.isQuery()) {
+                query.forEach((k, v) -> addQueryParam(fields, k, v));
+            }
+        }
+        vars.forEach(fields::addProperty);
+        APIMessage msg;
+        try {
+            msg = JSONObjectUtil.restGson.fromJson(fields, route.apiClass);
+        } catch (JsonParseException | NumberFormatException | IllegalStateException e) {
+            throw new RestException(400, argerr("wrong parameter types for %s: %s", route.apiClass.getSimpleName(),
+                    e.getMessage()));
+        }
+        if (msg instanceof APIQueryMessage q) {
+            if (q.getConditions() == null) {
+                q.setConditions(new ArrayList<>());
+            }
+            if (q.getLimit() == null) {
+                q.setLimit(APIQueryMessage.DEFAULT_LIMIT);
+            }
+            QueryStringParser.fill(q, query);
+            if (vars.containsKey("uuid")) {
+                q.addQueryCondition("uuid", "=", vars.get("uuid"));
+            }
+        }
+        return msg;
+    }
+
+    /** a=1&a=2 is a list; a.k=v is a map entry. */
+    private static void addQueryParam(JsonObject fields, String k, List<String> values) {
+        int dot = k.indexOf('.');
+        if (dot > 0) {
+            String map = k.substring(0, dot);
+            JsonObject m = fields.has(map) && fields.get(map).isJsonObject() ? fields.getAsJsonObject(map) : new JsonObject();
+            m.addProperty(k.substring(dot + 1), values.get(0));
+            fields.add(map, m);
+        } else if (values.size() == 1) {
+            fields.addProperty(k, values.get(0));
+        } else {
+            JsonArray a = new JsonArray();
+            values.forEach(a::add);
+            fields.add(k, a);
+        }
+    }
+
+    private static Map<String, List<String>> queryParams(HttpServletRequest req) {
+        Map<String, List<String>> ret = new LinkedHashMap<>();
+        String qs = req.getQueryString();
+        if (qs == null || qs.isEmpty()) {
+            return ret;
+        }
+        for (String pair : qs.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            ret.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return ret;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new RestException(400, argerr("malformed URL encoding in %s", s));
+        }
+    }
+
+    private void authenticate(RestRoute route, APIMessage msg, HttpServletRequest req, String path) {
+        if (!route.needSession()) {
+            return;
+        }
+        String auth = req.getHeader("Authorization");
+        if (auth == null || auth.isBlank()) {
+            throw new RestException(400, "missing header 'Authorization'");
+        }
+        auth = auth.trim();
+        if (auth.startsWith("OAuth ")) {
+            SessionInventory s = new SessionInventory();
+            s.setUuid(auth.substring("OAuth ".length()).trim());
+            msg.setSession(s);
+        } else if (auth.startsWith("ZStack ")) {
+            AccessKeyAuthenticator.Result r = accessKeys.authenticate(auth.substring("ZStack ".length()).trim(),
+                    req.getMethod(), req.getHeader("Date"), V1 + path);
+            if (r.refusal() != null) {
+                throw new RestException(401, Platform.err(org.zstack.header.identity.IdentityErrors.INVALID_SESSION, r.refusal()));
+            }
+            SessionInventory s = new SessionInventory();
+            s.setAccountUuid(r.accountUuid());
+            s.setUserUuid(r.accountUuid());
+            msg.setSession(s);
+            msg.putHeader(SessionInterceptor.HEADER_ACCESS_KEY_AUTHENTICATED, true);
+        } else {
+            throw new RestException(400, "the Authorization header must be 'OAuth <session uuid>' or 'ZStack <AccessKeyId>:<signature>'");
+        }
+    }
+
+    private static long timeoutMillis(RestRoute route, HttpServletRequest req) {
+        String h = req.getHeader("X-API-Timeout");
+        if (h != null) {
+            try {
+                long s = Long.parseLong(h.trim());
+                if (s > 0) {
+                    return TimeUnit.SECONDS.toMillis(s);
+                }
+            } catch (NumberFormatException e) {
+                throw new RestException(400, argerr("X-API-Timeout must be a number of seconds, got %s", h));
+            }
+        }
+        DefaultTimeout dt = route.apiClass.getAnnotation(DefaultTimeout.class);
+        if (dt != null) {
+            return dt.timeunit().toMillis(dt.value());
+        }
+        return TimeUnit.SECONDS.toMillis(RestGlobalConfig.API_TIMEOUT.value(Long.class));
+    }
+
+    private void onApiEvent(APIEvent evt) {
+        PendingJob p = pending.remove(evt.getApiId());
+        if (p == null) {
+            return;
+        }
+        p.timeout().cancel(false);
+        String body;
+        if (evt.isSuccess()) {
+            body = JSONObjectUtil.restGson.toJson(RestResponseMapper.toBody(evt, p.fields()));
+        } else {
+            body = errorBody(evt.getError());
+        }
+        complete(evt.getApiId(), evt.isSuccess(), body, p.webhook());
+    }
+
+    private void timeoutJob(String jobUuid, long timeout) {
+        PendingJob p = pending.remove(jobUuid);
+        if (p != null) {
+            complete(jobUuid, false, errorBody(Platform.touterr("the API did not finish within %d ms", timeout)), p.webhook());
+        }
+    }
+
+    private void complete(String jobUuid, boolean success, String body, String webhook) {
+        dbf.transactionVoid(em -> {
+            ApiJobVO job = em.find(ApiJobVO.class, jobUuid);
+            if (job != null) {
+                job.setState(ApiJobVO.State.Done);
+                job.setSuccess(success);
+                job.setResult(body);
+            }
+        });
+        if (webhook != null) {
+            webhooks.send(webhook, jobUuid, success, body);
+        }
+    }
+
+    private void pollJob(String jobUuid, HttpServletResponse rsp) throws IOException {
+        ApiJobVO job = dbf.findByUuid(jobUuid, ApiJobVO.class);
+        if (job == null || expired(job)) {
+            rsp.setStatus(404);
+            rsp.setContentType("text/plain; charset=utf-8");
+            rsp.getWriter().write("the job[uuid:" + jobUuid + "] does not exist or has expired");
+            return;
+        }
+        if (job.getState() == ApiJobVO.State.Processing) {
+            writeJson(rsp, 202, new JsonObject());
+            return;
+        }
+        rsp.setStatus(job.isSuccess() ? 200 : 503);
+        rsp.setContentType("application/json; charset=utf-8");
+        rsp.getWriter().write(job.getResult());
+    }
+
+    private static boolean expired(ApiJobVO job) {
+        long period = TimeUnit.SECONDS.toMillis(RestGlobalConfig.COMPLETED_API_EXPIRED_PERIOD.value(Long.class));
+        return job.getState() == ApiJobVO.State.Done && job.getLastOpDate().getTime() + period < System.currentTimeMillis();
+    }
+
+    private void deleteExpiredJobs() {
+        long period = TimeUnit.SECONDS.toMillis(RestGlobalConfig.COMPLETED_API_EXPIRED_PERIOD.value(Long.class));
+        Q.New(ApiJobVO.class).eq(ApiJobVO_.state, ApiJobVO.State.Done)
+                .lt(ApiJobVO_.lastOpDate, new Timestamp(System.currentTimeMillis() - period)).delete();
+    }
+
+    private static String baseUrl(HttpServletRequest req) {
+        String host = req.getHeader("Host");
+        if (host == null) {
+            host = req.getServerName() + ":" + req.getServerPort();
+        }
+        return req.getScheme() + "://" + host;
+    }
+
+    static String errorBody(ErrorCode err) {
+        JsonObject o = new JsonObject();
+        o.add("error", JSONObjectUtil.restGson.toJsonTree(err));
+        return JSONObjectUtil.restGson.toJson(o);
+    }
+
+    private static void writeError(HttpServletResponse rsp, int status, ErrorCode err) throws IOException {
+        rsp.setStatus(status);
+        rsp.setContentType("application/json; charset=utf-8");
+        rsp.getWriter().write(errorBody(err));
+    }
+
+    private static void writeJson(HttpServletResponse rsp, int status, JsonObject body) throws IOException {
+        rsp.setStatus(status);
+        rsp.setContentType("application/json; charset=utf-8");
+        rsp.getWriter().write(JSONObjectUtil.restGson.toJson(body));
+    }
+}

@@ -1,0 +1,19 @@
+package org.zstack.header.cluster;
+
+import org.zstack.header.message.APIEvent;
+import org.zstack.header.rest.RestResponse;
+
+@RestResponse(allTo = "inventory")
+public class APICreateClusterEvent extends APIEvent {
+    private ClusterInventory inventory;
+
+    public APICreateClusterEvent() {
+    }
+
+    public APICreateClusterEvent(String apiId) {
+        super(apiId);
+    }
+
+    public ClusterInventory getInventory() { return inventory; }
+    public void setInventory(ClusterInventory inventory) { this.inventory = inventory; }
+}

@@ -1,0 +1,3 @@
+package org.zstack.header.cluster;
+
+public enum ClusterState { Enabled, Disabled }

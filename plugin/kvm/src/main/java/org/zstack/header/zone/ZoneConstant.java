@@ -1,0 +1,6 @@
+package org.zstack.header.zone;
+
+public interface ZoneConstant {
+    String SERVICE_ID = "zone";
+    String ZSTACK_ZONE_TYPE = "zstack";
+}

@@ -1,0 +1,3 @@
+package org.zstack.header.zone;
+
+public enum ZoneState { Enabled, Disabled }

@@ -1,0 +1,13 @@
+package org.zstack.sdk;
+
+public class UpdateClusterResult {
+    public ClusterInventory inventory;
+
+    public ClusterInventory getInventory() {
+        return inventory;
+    }
+
+    public void setInventory(ClusterInventory inventory) {
+        this.inventory = inventory;
+    }
+}
