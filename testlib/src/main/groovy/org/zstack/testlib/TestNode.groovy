@@ -1,0 +1,110 @@
+package org.zstack.testlib
+
+import groovy.json.JsonOutput
+import org.zstack.core.ZStackProperties
+import org.zstack.core.boot.ManagementNode
+import org.zstack.sdk.LogInByAccountAction
+import org.zstack.sdk.ZSClient
+import org.zstack.sdk.ZSConfig
+
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Duration
+
+/**
+ * A real management node in this JVM, on a free loopback port, with its own data directory and database. The SDK
+ * is configured to talk to it; {@link #http} talks raw HTTP to it. restart() keeps the data directory and database,
+ * as a node restarted on the same machine would.
+ */
+class TestNode {
+    final Path dataDir
+    final Properties dbProps
+    final Properties extra
+    ManagementNode node
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build()
+
+    private TestNode(Properties extra) {
+        this.dataDir = Files.createTempDirectory("zstack-test-node")
+        this.dbProps = TestDatabase.newDatabase()
+        this.extra = extra
+    }
+
+    static TestNode start(Map<String, String> extra = [:]) {
+        Properties p = new Properties()
+        extra.each { k, v -> p.setProperty(k, v) }
+        TestNode n = new TestNode(p)
+        n.boot()
+        return n
+    }
+
+    private void boot() {
+        Properties p = new Properties()
+        p.setProperty("management.server.dataDir", dataDir.toString())
+        p.setProperty("RESTFacade.port", "0")
+        p.setProperty("RESTFacade.hostname", "127.0.0.1")
+        p.putAll(dbProps)
+        p.putAll(extra)
+        node = new ManagementNode(new ZStackProperties(p)).start()
+        ZSClient.configure(new ZSConfig.Builder().setHostname("127.0.0.1").setPort(node.port)
+                .setContextPath("zstack").setDefaultPollingTimeout(60000, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .setDefaultPollingInterval(50, java.util.concurrent.TimeUnit.MILLISECONDS).build())
+    }
+
+    int getPort() { node.port }
+
+    String getBaseUrl() { "http://127.0.0.1:${node.port}/zstack" }
+
+    def <T> T bean(Class<T> clz) { node.getBean(clz) }
+
+    void restart() {
+        node.stop()
+        boot()
+    }
+
+    void stop() {
+        node?.stop()
+        node = null
+        TestDatabase.drop(dbProps)
+        dataDir.toFile().deleteDir()
+    }
+
+    /** Logs in as admin through the SDK and returns the session uuid. */
+    String login(String password = "password") {
+        def a = new LogInByAccountAction()
+        a.accountName = "admin"
+        a.password = password
+        return a.call().throwExceptionIfError().value.inventory.uuid
+    }
+
+    /** body: a Map (sent as JSON) or a String (sent as is). path: under /zstack, e.g. "/v1/zones". */
+    HttpResult http(String method, String path, Object body = null, Map<String, String> headers = [:]) {
+        def b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+        String text = body == null ? null : (body instanceof String ? body : JsonOutput.toJson(body))
+        b.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text))
+        if (text != null) {
+            b.header("Content-Type", "application/json; charset=utf-8")
+        }
+        headers.each { k, v -> b.header(k, v) }
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString())
+        return new HttpResult(status: r.statusCode(), headers: r.headers().map(), text: r.body())
+    }
+
+    /** Follows a 202's location until the job is no longer running. */
+    HttpResult poll(HttpResult accepted, long timeoutMs = 60000) {
+        assert accepted.status == 202: accepted.toString()
+        String location = accepted.json.location
+        String path = location.substring(location.indexOf("/zstack") + "/zstack".length())
+        long deadline = System.currentTimeMillis() + timeoutMs
+        while (true) {
+            HttpResult r = http("GET", path)
+            if (r.status != 202 || System.currentTimeMillis() > deadline) {
+                return r
+            }
+            Thread.sleep(20)
+        }
+    }
+}
