@@ -1,5 +1,6 @@
 package org.zstack.longjob;
 
+import jakarta.persistence.LockModeType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +11,9 @@ import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.db.Q;
 import org.zstack.core.json.JSONObjectUtil;
 import org.zstack.core.managementnode.ManagementNodeTracker;
+import org.zstack.core.thread.ChainTask;
+import org.zstack.core.thread.SyncTaskChain;
+import org.zstack.core.thread.ThreadFacade;
 import org.zstack.header.AbstractService;
 import org.zstack.header.core.ReturnValueCompletion;
 import org.zstack.header.errorcode.ErrorCode;
@@ -18,19 +22,30 @@ import org.zstack.header.errorcode.SysErrors;
 import org.zstack.header.longjob.*;
 import org.zstack.header.managementnode.ManagementNodeReadyExtensionPoint;
 import org.zstack.header.message.APIEvent;
+import org.zstack.header.message.APIMessage;
 import org.zstack.header.message.Message;
 
+import java.sql.Timestamp;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import static org.zstack.core.Platform.err;
 import static org.zstack.core.Platform.operr;
 
 /**
- * Runs long jobs and keeps their state machine: Waiting → Running → Succeeded | Failed | Canceled, with
- * Canceling on the way to Canceled and Suspended when a run is interrupted. On start it takes over the
- * unfinished jobs of management nodes that are gone: Waiting ones start, Running ones resume.
+ * Runs long jobs and keeps their state machine (see {@link LongJobState}): Waiting → Running → Succeeded | Failed |
+ * Canceled, with Canceling on the way to Canceled and Suspended when a run is interrupted.
+ * <p>
+ * As in ZStack, everything that acts on one job (start, resume, cancel, rerun, delete) runs in the ChainTask
+ * "longjob-&lt;uuid&gt;", so two of them never interleave; the chain moves on as soon as a run is started, not when it
+ * ends, so that a cancel can reach a running job. The end of a run comes from the job's own thread and is not
+ * queued (a job may well wait for its run to stop before it acknowledges a cancel): every state change is therefore
+ * a transition checked under a row lock, which is what keeps a late or racing event from moving a finished job.
+ * <p>
+ * On start a node takes over the unfinished jobs of nodes that are gone: Waiting ones start, Running and Suspended
+ * ones resume, Canceling ones end Canceled.
  */
 public class LongJobManagerImpl extends AbstractService implements ManagementNodeReadyExtensionPoint {
     private static final Logger logger = LoggerFactory.getLogger(LongJobManagerImpl.class);
@@ -40,14 +55,18 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
     @Autowired
     private DatabaseFacade dbf;
     @Autowired
+    private ThreadFacade thdf;
+    @Autowired
     private ApplicationContext context;
     @Autowired
     private ManagementNodeTracker nodes;
 
     /** jobName (API simple name) → prototype bean name of its LongJob. */
     private final Map<String, String> jobBeans = new HashMap<>();
-    /** Jobs this node runs now, for cancel. */
+    /** The runs this node has under way, for cancel. */
     private final Map<String, LongJob> running = new ConcurrentHashMap<>();
+    /** Set on stop: the runs still under way then end in a node that is gone, and the next node resumes them. */
+    private volatile boolean stopped;
 
     @Override
     public String getId() {
@@ -70,26 +89,72 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
         return true;
     }
 
-    /** Once this node is registered its own uuid counts as alive; every other unfinished job is taken over. */
+    @Override
+    public boolean stop() {
+        stopped = true;
+        running.clear();
+        return true;
+    }
+
+    private String myUuid() {
+        return bus.getManagementNodeUuid();
+    }
+
+    // ------------------------------------------------------------------------------------------------ takeover
+
+    /** Once this node is registered its own uuid counts as alive; the unfinished jobs of every other node are taken. */
     @Override
     public void managementNodeReady() {
         Set<String> alive = new HashSet<>(nodes.aliveNodeUuids());
-        for (LongJobVO vo : Q.New(LongJobVO.class).in(LongJobVO_.state,
-                List.of(LongJobState.Waiting, LongJobState.Running, LongJobState.Canceling)).list()) {
-            if (vo.getManagementNodeUuid() != null && alive.contains(vo.getManagementNodeUuid())) {
+        List<LongJobVO> unfinished = Q.New(LongJobVO.class).in(LongJobVO_.state, List.of(LongJobState.Waiting,
+                LongJobState.Running, LongJobState.Suspended, LongJobState.Canceling)).list();
+        for (LongJobVO vo : unfinished) {
+            String owner = vo.getManagementNodeUuid();
+            if (owner != null && alive.contains(owner)) {
                 continue;
             }
-            LongJobState was = vo.getState();
-            vo.setManagementNodeUuid(bus.getManagementNodeUuid());
-            vo = dbf.update(vo);
-            logger.info("taking over long job[uuid:{}, state:{}] of a management node that is gone", vo.getUuid(), was);
-            switch (was) {
-                case Waiting -> run(vo, false);
-                case Running -> run(vo, true);
-                default -> setState(vo.getUuid(), LongJobState.Canceled, null);
+            if (!claim(vo.getUuid(), owner)) {
+                // another node that starts at the same time took it first
+                continue;
+            }
+            String uuid = vo.getUuid();
+            logger.info("taking over long job[uuid:{}, state:{}] of management node {}, which is gone", uuid, vo.getState(), owner);
+            switch (vo.getState()) {
+                case Waiting -> inJobChain(uuid, "start", null, chain -> {
+                    run(uuid, LongJobStateEvent.start);
+                    chain.next();
+                });
+                case Running, Suspended -> inJobChain(uuid, "resume", null, chain -> {
+                    run(uuid, LongJobStateEvent.resume);
+                    chain.next();
+                });
+                // nothing runs it any more: the cancel it was waiting for is done
+                default -> inJobChain(uuid, "cancel", null, chain -> {
+                    changeState(uuid, LongJobStateEvent.canceled, false, j -> j.setJobResult(toJson(
+                            err(LongJobErrors.CANCELED, "long job[uuid:%s] was canceled while its management node was gone", uuid))));
+                    chain.next();
+                });
             }
         }
     }
+
+    /** Makes this node the job's owner if owner still is (a compare-and-set, so two nodes never both take a job). */
+    private boolean claim(String uuid, String owner) {
+        String me = myUuid();
+        return dbf.transaction(em -> {
+            var q = em.createQuery("update LongJobVO j set j.managementNodeUuid = :me, j.lastOpDate = :now where j.uuid = :uuid and "
+                    + (owner == null ? "j.managementNodeUuid is null" : "j.managementNodeUuid = :owner"));
+            q.setParameter("me", me);
+            q.setParameter("now", new Timestamp(System.currentTimeMillis()));
+            q.setParameter("uuid", uuid);
+            if (owner != null) {
+                q.setParameter("owner", owner);
+            }
+            return q.executeUpdate() == 1;
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ messages
 
     @Override
     public void handleMessage(Message msg) {
@@ -127,6 +192,7 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
         bus.publish(evt);
     }
 
+    /** Records the job Waiting and queues its start; the inventory returned is the Waiting job. */
     public LongJobInventory submit(SubmitLongJobMsg m) {
         if (!jobBeans.containsKey(m.getJobName())) {
             throw new OperationFailureException(Platform.argerr("no long job named %s; known: %s", m.getJobName(), jobBeans.keySet()));
@@ -140,43 +206,231 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
         vo.setJobData(m.getJobData());
         vo.setTargetResourceUuid(m.getTargetResourceUuid());
         vo.setAccountUuid(m.getAccountUuid());
-        vo.setManagementNodeUuid(bus.getManagementNodeUuid());
+        vo.setManagementNodeUuid(myUuid());
         vo.setState(LongJobState.Waiting);
-        vo.setExecuteTime(0L);
+        if (dbf.isExist(vo.getUuid(), LongJobVO.class)) {
+            throw new OperationFailureException(Platform.argerr("a long job with uuid %s already exists", vo.getUuid()));
+        }
         dbf.persist(vo);
         LongJobInventory inv = LongJobInventory.valueOf(vo);
-        run(vo, false);
+        String uuid = vo.getUuid();
+        inJobChain(uuid, "start", null, chain -> {
+            run(uuid, LongJobStateEvent.start);
+            chain.next();
+        });
         return inv;
+    }
+
+    private void handle(APICancelLongJobMsg m) {
+        String uuid = m.getUuid();
+        inJobChain(uuid, "cancel", m, chain -> {
+            LongJobVO vo = load(uuid);
+            if (vo.getState().isFinal()) {
+                throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
+                        "long job[uuid:%s] is already %s and cannot be canceled", uuid, vo.getState()));
+            }
+            APICancelLongJobEvent evt = new APICancelLongJobEvent(m.getId());
+            LongJob job = running.get(uuid);
+            if (job == null) {
+                // Waiting, Suspended, or its run went with its node: there is nothing to tell, it is canceled now
+                LongJobVO canceled = changeState(uuid, LongJobStateEvent.canceled, false, j -> j.setJobResult(toJson(
+                        err(LongJobErrors.CANCELED, "long job[uuid:%s] was canceled", uuid))));
+                if (canceled == null) {
+                    throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
+                            "long job[uuid:%s] is already %s and cannot be canceled", uuid, load(uuid).getState()));
+                }
+                evt.setInventory(LongJobInventory.valueOf(canceled));
+                bus.publish(evt);
+                chain.next();
+                return;
+            }
+            if (!Behaviors.supports(job, "cancel")) {
+                throw new OperationFailureException(err(LongJobErrors.NOT_SUPPORTED, "long job %s cannot be canceled", vo.getJobName()));
+            }
+            LongJobVO canceling = changeState(uuid, LongJobStateEvent.canceling, false, null);
+            if (canceling == null) {
+                // the run ended between the two reads above
+                throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
+                        "long job[uuid:%s] is already %s and cannot be canceled", uuid, load(uuid).getState()));
+            }
+            // the run now ends on its own, failing with LONG_JOB.1000, and that makes the job Canceled
+            AtomicBoolean answered = new AtomicBoolean();
+            job.cancel(canceling, new ReturnValueCompletion<>() {
+                @Override
+                public void success(Boolean asked) {
+                    if (answered.compareAndSet(false, true)) {
+                        evt.setInventory(LongJobInventory.valueOf(load(uuid)));
+                        bus.publish(evt);
+                        chain.next();
+                    }
+                }
+
+                @Override
+                public void fail(ErrorCode errorCode) {
+                    if (answered.compareAndSet(false, true)) {
+                        evt.setError(operr(errorCode, "failed to cancel long job[uuid:%s]", uuid));
+                        bus.publish(evt);
+                        chain.next();
+                    }
+                }
+            });
+        });
+    }
+
+    private void handle(APIResumeLongJobMsg m) {
+        String uuid = m.getUuid();
+        inJobChain(uuid, "resume", m, chain -> {
+            LongJobVO vo = load(uuid);
+            if (vo.getState() != LongJobState.Suspended) {
+                throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
+                        "only a Suspended long job can resume; long job[uuid:%s] is %s", uuid, vo.getState()));
+            }
+            if (!jobBeans.containsKey(vo.getJobName()) || !Behaviors.supports(newJob(vo.getJobName()), "resume")) {
+                throw new OperationFailureException(err(LongJobErrors.NOT_SUPPORTED, "long job %s cannot resume", vo.getJobName()));
+            }
+            // whoever suspended it, this node runs it now
+            dbf.transactionVoid(em -> em.find(LongJobVO.class, uuid).setManagementNodeUuid(myUuid()));
+            run(uuid, LongJobStateEvent.resume);
+            APIResumeLongJobEvent evt = new APIResumeLongJobEvent(m.getId());
+            evt.setInventory(LongJobInventory.valueOf(load(uuid)));
+            bus.publish(evt);
+            chain.next();
+        });
+    }
+
+    /** A finished job runs again from the start, as a new run: like ZStack, its apiId becomes the rerun API's id. */
+    private void handle(APIRerunLongJobMsg m) {
+        String uuid = m.getUuid();
+        inJobChain(uuid, "rerun", m, chain -> {
+            dbf.transactionVoid(em -> {
+                LongJobVO vo = em.find(LongJobVO.class, uuid, LockModeType.PESSIMISTIC_WRITE);
+                if (vo == null) {
+                    throw new OperationFailureException(err(LongJobErrors.NOT_FOUND, "long job[uuid:%s] not found", uuid));
+                }
+                if (!vo.getState().isFinal()) {
+                    throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
+                            "long job[uuid:%s] is %s; only a finished job can rerun", uuid, vo.getState()));
+                }
+                vo.setState(LongJobState.Waiting);
+                vo.setJobResult(null);
+                vo.setExecuteTime(null);
+                vo.setApiId(m.getId());
+                vo.setManagementNodeUuid(myUuid());
+            });
+            run(uuid, LongJobStateEvent.start);
+            APIRerunLongJobEvent evt = new APIRerunLongJobEvent(m.getId());
+            evt.setInventory(LongJobInventory.valueOf(load(uuid)));
+            bus.publish(evt);
+            chain.next();
+        });
+    }
+
+    /** Only a finished job can go; a Suspended one is canceled first (its run may have left work behind). */
+    private void handle(APIDeleteLongJobMsg m) {
+        String uuid = m.getUuid();
+        inJobChain(uuid, "delete", m, chain -> {
+            dbf.transactionVoid(em -> {
+                LongJobVO vo = em.find(LongJobVO.class, uuid, LockModeType.PESSIMISTIC_WRITE);
+                if (vo == null) {
+                    return;
+                }
+                if (!vo.getState().isFinal()) {
+                    throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
+                            "long job[uuid:%s] is %s; cancel it before deleting it", uuid, vo.getState()));
+                }
+                em.remove(vo);
+            });
+            bus.publish(new APIDeleteLongJobEvent(m.getId()));
+            chain.next();
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ runs
+
+    /**
+     * Work on one job, serialized with all other work on it. An error thrown before the work answers becomes the
+     * API's error (a throw inside a chain task would otherwise leave the API unanswered until its timeout).
+     */
+    private void inJobChain(String uuid, String what, APIMessage api, Consumer<SyncTaskChain> work) {
+        thdf.chainSubmit(new ChainTask() {
+            @Override
+            public String getSyncSignature() {
+                return "longjob-" + uuid;
+            }
+
+            @Override
+            public void run(SyncTaskChain chain) {
+                try {
+                    work.accept(chain);
+                } catch (OperationFailureException e) {
+                    answerError(e.getErrorCode());
+                    chain.next();
+                } catch (Throwable t) {
+                    logger.warn(String.format("%s long job[uuid:%s] threw", what, uuid), t);
+                    answerError(Platform.inerr("%s long job[uuid:%s]: %s: %s", what, uuid, t.getClass().getSimpleName(), t.getMessage()));
+                    chain.next();
+                }
+            }
+
+            private void answerError(ErrorCode error) {
+                if (api != null) {
+                    bus.replyErrorByMessageType(api, error);
+                } else {
+                    logger.warn("cannot {} long job[uuid:{}]: {}", what, uuid, error);
+                }
+            }
+
+            @Override
+            public String getName() {
+                return what + "-longjob-" + uuid;
+            }
+        });
     }
 
     private LongJob newJob(String jobName) {
         return context.getBean(jobBeans.get(jobName), LongJob.class);
     }
 
-    private void run(LongJobVO vo, boolean resume) {
-        LongJob job = newJob(vo.getJobName());
-        String uuid = vo.getUuid();
+    /** Starts (event start) or resumes (event resume) a run of the job, if the job is still where that applies. */
+    private void run(String uuid, LongJobStateEvent event) {
+        LongJobVO current = dbf.findByUuid(uuid, LongJobVO.class);
+        if (current == null) {
+            return;
+        }
+        boolean resume = event == LongJobStateEvent.resume;
+        if (!jobBeans.containsKey(current.getJobName())) {
+            // e.g. taken over from a node that had a plugin this one lacks
+            changeState(uuid, LongJobStateEvent.fail, true, j -> j.setJobResult(toJson(
+                    operr("no long job named %s on management node %s", current.getJobName(), myUuid()))));
+            return;
+        }
+        LongJob job = newJob(current.getJobName());
         if (resume && !Behaviors.supports(job, "resume")) {
-            // it cannot continue where it was; the administrator may rerun it
-            finish(uuid, null, err(LongJobErrors.INTERRUPTED, "long job[uuid:%s] was interrupted and cannot resume", uuid));
+            // it cannot continue where it stopped: it fails, and the administrator may rerun it
+            changeState(uuid, LongJobStateEvent.fail, true, j -> j.setJobResult(toJson(
+                    err(LongJobErrors.INTERRUPTED, "long job[uuid:%s] was interrupted and cannot resume", uuid))));
+            return;
+        }
+        LongJobVO started = changeState(uuid, event, true, null);
+        if (started == null) {
+            // canceled, deleted or taken by another node since this was queued
             return;
         }
         running.put(uuid, job);
-        LongJobVO started = setState(uuid, LongJobState.Running, null);
         long begin = System.currentTimeMillis();
         AtomicBoolean once = new AtomicBoolean();
         ReturnValueCompletion<APIEvent> completion = new ReturnValueCompletion<>() {
             @Override
             public void success(APIEvent evt) {
                 if (once.compareAndSet(false, true)) {
-                    finish(uuid, evt, null, begin);
+                    finish(uuid, job, evt, null, begin);
                 }
             }
 
             @Override
             public void fail(ErrorCode e) {
                 if (once.compareAndSet(false, true)) {
-                    finish(uuid, null, e, begin);
+                    finish(uuid, job, null, e, begin);
                 }
             }
         };
@@ -194,44 +448,64 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
         }
     }
 
-    private void finish(String uuid, APIEvent evt, ErrorCode error) {
-        finish(uuid, evt, error, System.currentTimeMillis());
-    }
-
-    private void finish(String uuid, APIEvent evt, ErrorCode error, long begin) {
-        running.remove(uuid);
-        LongJobVO vo = dbf.findByUuid(uuid, LongJobVO.class);
-        if (vo == null) {
+    /** Records how a run ended; ignored when the job has moved on without it (finished, or another node's now). */
+    private void finish(String uuid, LongJob job, APIEvent evt, ErrorCode error, long begin) {
+        running.remove(uuid, job);
+        if (stopped) {
+            // the job stays as the database has it; the node that takes over resumes it
+            logger.info("long job[uuid:{}] ended after its management node stopped; its end is not recorded", uuid);
             return;
         }
-        LongJobState state;
-        if (error == null) {
-            state = LongJobState.Succeeded;
-            vo.setJobResult(JSONObjectUtil.restGson.toJson(evt));
-        } else {
-            if (error.findCause(LongJobErrors.CANCELED.toString()) != null || vo.getState() == LongJobState.Canceling) {
-                state = LongJobState.Canceled;
-            } else if (error.findCause(LongJobErrors.INTERRUPTED.toString()) != null
-                    || error.findCause(SysErrors.MANAGEMENT_NODE_UNAVAILABLE_ERROR.toString()) != null) {
-                state = LongJobState.Suspended;
-            } else {
-                state = LongJobState.Failed;
-            }
-            vo.setJobResult(JSONObjectUtil.restGson.toJson(error));
+        LongJobStateEvent event = error == null ? LongJobStateEvent.succeed : eventOnError(error);
+        String result = error == null ? toJson(evt) : toJson(error);
+        // whole seconds, at least one, as ZStack shows a job that ran
+        long seconds = Math.max(1, (System.currentTimeMillis() - begin + 999) / 1000);
+        LongJobVO vo = changeState(uuid, event, true, j -> {
+            j.setJobResult(result);
+            j.setExecuteTime((j.getExecuteTime() == null ? 0 : j.getExecuteTime()) + seconds);
+        });
+        if (vo == null) {
+            logger.warn("the end ({}) of a run of long job[uuid:{}] came after the job had moved on; ignored", event, uuid);
+            return;
         }
-        long seconds = (System.currentTimeMillis() - begin) / 1000;
-        vo.setExecuteTime((vo.getExecuteTime() == null ? 0 : vo.getExecuteTime()) + seconds);
-        vo.setState(state);
-        dbf.update(vo);
-        logger.info("long job[uuid:{}, name:{}] {}", uuid, vo.getJobName(), state);
+        logger.info("long job[uuid:{}, name:{}] {}", uuid, vo.getJobName(), vo.getState());
     }
 
-    private LongJobVO setState(String uuid, LongJobState state, String result) {
+    private static LongJobStateEvent eventOnError(ErrorCode error) {
+        if (error.findCause(LongJobErrors.CANCELED.toString()) != null) {
+            return LongJobStateEvent.canceled;
+        }
+        if (error.findCause(LongJobErrors.INTERRUPTED.toString()) != null
+                || error.findCause(SysErrors.MANAGEMENT_NODE_UNAVAILABLE_ERROR.toString()) != null) {
+            return LongJobStateEvent.suspend;
+        }
+        return LongJobStateEvent.fail;
+    }
+
+    /**
+     * Moves the job along {@link LongJobState#nextState} under a row lock, applying update in the same transaction.
+     * Returns the job as it now is, or null when the event does not apply: the job is gone, final (a final state is
+     * never left this way), or, with mineOnly, no longer this node's.
+     */
+    private LongJobVO changeState(String uuid, LongJobStateEvent event, boolean mineOnly, Consumer<LongJobVO> update) {
+        String me = myUuid();
         return dbf.transaction(em -> {
-            LongJobVO vo = em.find(LongJobVO.class, uuid);
-            vo.setState(state);
-            if (result != null) {
-                vo.setJobResult(result);
+            LongJobVO vo = em.find(LongJobVO.class, uuid, LockModeType.PESSIMISTIC_WRITE);
+            if (vo == null) {
+                return null;
+            }
+            if (mineOnly && !me.equals(vo.getManagementNodeUuid())) {
+                logger.info("long job[uuid:{}] belongs to management node {} now; {} ignored", uuid, vo.getManagementNodeUuid(), event);
+                return null;
+            }
+            LongJobState next = vo.getState().nextState(event);
+            if (next == null) {
+                logger.debug("long job[uuid:{}] is {}; {} does not apply", uuid, vo.getState(), event);
+                return null;
+            }
+            vo.setState(next);
+            if (update != null) {
+                update.accept(vo);
             }
             return vo;
         });
@@ -245,82 +519,8 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
         return vo;
     }
 
-    private void handle(APICancelLongJobMsg m) {
-        LongJobVO vo = load(m.getUuid());
-        APICancelLongJobEvent evt = new APICancelLongJobEvent(m.getId());
-        if (vo.getState().isFinal()) {
-            throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
-                    "long job[uuid:%s] is already %s and cannot be canceled", vo.getUuid(), vo.getState()));
-        }
-        LongJob job = running.get(vo.getUuid());
-        if (job == null) {
-            // waiting, suspended, or its runner is gone: nothing runs to be told
-            evt.setInventory(LongJobInventory.valueOf(setState(vo.getUuid(), LongJobState.Canceled, null)));
-            bus.publish(evt);
-            return;
-        }
-        if (!Behaviors.supports(job, "cancel")) {
-            throw new OperationFailureException(err(LongJobErrors.NOT_SUPPORTED, "long job %s cannot be canceled", vo.getJobName()));
-        }
-        LongJobVO canceling = setState(vo.getUuid(), LongJobState.Canceling, null);
-        job.cancel(canceling, new ReturnValueCompletion<>() {
-            @Override
-            public void success(Boolean returnValue) {
-                evt.setInventory(LongJobInventory.valueOf(load(m.getUuid())));
-                bus.publish(evt);
-            }
-
-            @Override
-            public void fail(ErrorCode errorCode) {
-                evt.setError(operr(errorCode, "failed to cancel long job[uuid:%s]", m.getUuid()));
-                bus.publish(evt);
-            }
-        });
-    }
-
-    private void handle(APIResumeLongJobMsg m) {
-        LongJobVO vo = load(m.getUuid());
-        if (vo.getState() != LongJobState.Suspended) {
-            throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
-                    "only a Suspended long job can resume; long job[uuid:%s] is %s", vo.getUuid(), vo.getState()));
-        }
-        if (!Behaviors.supports(newJob(vo.getJobName()), "resume")) {
-            throw new OperationFailureException(err(LongJobErrors.NOT_SUPPORTED, "long job %s cannot resume", vo.getJobName()));
-        }
-        vo.setManagementNodeUuid(bus.getManagementNodeUuid());
-        run(dbf.update(vo), true);
-        APIResumeLongJobEvent evt = new APIResumeLongJobEvent(m.getId());
-        evt.setInventory(LongJobInventory.valueOf(load(m.getUuid())));
-        bus.publish(evt);
-    }
-
-    private void handle(APIRerunLongJobMsg m) {
-        LongJobVO vo = load(m.getUuid());
-        if (!vo.getState().isFinal()) {
-            throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
-                    "long job[uuid:%s] is %s; only a finished job can rerun", vo.getUuid(), vo.getState()));
-        }
-        vo.setState(LongJobState.Waiting);
-        vo.setJobResult(null);
-        vo.setExecuteTime(0L);
-        vo.setManagementNodeUuid(bus.getManagementNodeUuid());
-        vo = dbf.update(vo);
-        run(vo, false);
-        APIRerunLongJobEvent evt = new APIRerunLongJobEvent(m.getId());
-        evt.setInventory(LongJobInventory.valueOf(load(m.getUuid())));
-        bus.publish(evt);
-    }
-
-    private void handle(APIDeleteLongJobMsg m) {
-        LongJobVO vo = dbf.findByUuid(m.getUuid(), LongJobVO.class);
-        if (vo != null) {
-            if (!vo.getState().isFinal() && vo.getState() != LongJobState.Suspended) {
-                throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
-                        "long job[uuid:%s] is %s; cancel it before deleting it", vo.getUuid(), vo.getState()));
-            }
-            dbf.remove(vo);
-        }
-        bus.publish(new APIDeleteLongJobEvent(m.getId()));
+    private static String toJson(Object o) {
+        return JSONObjectUtil.restGson.toJson(o);
     }
 
     /** Whether a LongJob overrides a default (unsupported) behaviour. */

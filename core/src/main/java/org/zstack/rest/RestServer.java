@@ -108,20 +108,17 @@ public class RestServer extends HttpServlet {
     }
 
     private void handleApi(String path, HttpServletRequest req, HttpServletResponse rsp) throws IOException {
-        HttpMethod method;
-        try {
-            method = HttpMethod.valueOf(req.getMethod());
-        } catch (IllegalArgumentException e) {
-            throw new RestException(405, argerr("method %s is not used by the API", req.getMethod()));
-        }
         List<RestRouteTable.Match> matches = routes.find(path);
         if (matches.isEmpty()) {
             throw new RestException(404, argerr("no API at %s", "/zstack/v1" + path));
         }
+        List<String> allowed = matches.stream().map(m -> m.route().method.toString()).distinct().sorted().toList();
+        HttpMethod method = Arrays.stream(HttpMethod.values()).filter(m -> m.name().equals(req.getMethod())).findFirst().orElse(null);
         List<RestRouteTable.Match> sameMethod = matches.stream().filter(m -> m.route().method == method).toList();
         if (sameMethod.isEmpty()) {
-            throw new RestException(405, argerr("%s /zstack/v1%s is not an API; the path takes %s", method, path,
-                    matches.stream().map(m -> m.route().method.toString()).distinct().toList()));
+            // a 405 names the methods the path does take (RFC 9110 15.5.6), whatever the method tried (PATCH too)
+            rsp.setHeader("Allow", String.join(", ", allowed));
+            throw new RestException(405, argerr("%s /zstack/v1%s is not an API; the path takes %s", req.getMethod(), path, allowed));
         }
 
         String jobUuid = jobUuid(req, method);
@@ -200,7 +197,7 @@ public class RestServer extends HttpServlet {
             }
             return e.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new RestException(400, argerr("the request body is not valid JSON: %s", e.getMessage()));
+            throw new RestException(400, argerr("the request body is not valid JSON: %s", parseProblem(e)));
         }
     }
 
@@ -213,10 +210,14 @@ public class RestServer extends HttpServlet {
         Set<String> keys = new HashSet<>(body.keySet());
         keys.remove("systemTags");
         keys.remove("userTags");
-        for (RestRouteTable.Match m : matches) {
-            if (keys.contains(m.route().bodyKey())) {
-                return m;
-            }
+        List<RestRouteTable.Match> named = matches.stream().filter(m -> keys.contains(m.route().bodyKey())).toList();
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        if (named.size() > 1) {
+            // the single top-level key says which action runs; two of them would leave it to chance
+            throw new RestException(400, argerr("the body of PUT /zstack/v1%s names several actions %s; send one",
+                    path, named.stream().map(m -> m.route().bodyKey()).toList()));
         }
         if (!first.rest.isAction()) {
             return matches.get(0);
@@ -252,7 +253,7 @@ public class RestServer extends HttpServlet {
             msg = JSONObjectUtil.restGson.fromJson(fields, route.apiClass);
         } catch (JsonParseException | NumberFormatException | IllegalStateException e) {
             throw new RestException(400, argerr("wrong parameter types for %s: %s", route.apiClass.getSimpleName(),
-                    e.getMessage()));
+                    parseProblem(e)));
         }
         if (msg instanceof APIQueryMessage q) {
             if (q.getConditions() == null) {
@@ -267,6 +268,27 @@ public class RestServer extends HttpServlet {
             }
         }
         return msg;
+    }
+
+    /**
+     * What Gson found wrong, for the client: the innermost message's first line ("Expected a string but was
+     * BEGIN_OBJECT at line 1 column 12 path $.name"). Gson's own message wraps it in exception class names and
+     * appends a troubleshooting URL, neither of which a client should see.
+     */
+    static String parseProblem(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? "" : root.getMessage().strip();
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl).strip();
+        }
+        if (m.isEmpty() || m.contains("Exception")) {
+            return "malformed or wrongly typed JSON";
+        }
+        return m;
     }
 
     /** a=1&a=2 is a list; a.k=v is a map entry. */

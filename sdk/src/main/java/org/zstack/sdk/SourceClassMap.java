@@ -20,6 +20,14 @@ public final class SourceClassMap {
         m.put("org.zstack.header.longjob.LongJobInventory", "org.zstack.sdk.LongJobInventory");
         m.put("org.zstack.core.config.GlobalConfigInventory", "org.zstack.sdk.GlobalConfigInventory");
         m.put("org.zstack.header.core.progress.TaskProgressInventory", "org.zstack.sdk.TaskProgressInventory");
+        m.put("org.zstack.header.host.HostInventory", "org.zstack.sdk.HostInventory");
+        m.put("org.zstack.kvm.KVMHostInventory", "org.zstack.sdk.KVMHostInventory");
+        m.put("org.zstack.v2v.V2VConversionHostInventory", "org.zstack.sdk.V2VConversionHostInventory");
+        m.put("org.zstack.header.tag.SystemTagInventory", "org.zstack.sdk.SystemTagInventory");
+        m.put("org.zstack.header.network.l2.L2NetworkInventory", "org.zstack.sdk.L2NetworkInventory");
+        m.put("org.zstack.header.network.l3.L3NetworkInventory", "org.zstack.sdk.L3NetworkInventory");
+        m.put("org.zstack.header.network.l3.IpRangeInventory", "org.zstack.sdk.IpRangeInventory");
+        m.put("org.zstack.header.network.l3.UsedIpInventory", "org.zstack.sdk.UsedIpInventory");
         srcToDstMapping = Map.copyOf(m);
 
         Map<String, String> reverse = new HashMap<>();

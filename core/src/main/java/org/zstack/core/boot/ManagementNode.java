@@ -16,6 +16,7 @@ import org.zstack.core.config.GlobalConfigFacade;
 import org.zstack.core.db.DatabaseBootstrap;
 import org.zstack.core.encrypt.EncryptionFacade;
 import org.zstack.core.managementnode.ManagementNodeTracker;
+import org.zstack.core.rest.RESTFacadeImpl;
 import org.zstack.core.thread.ThreadFacadeImpl;
 import org.zstack.header.Component;
 import org.zstack.header.Service;
@@ -117,6 +118,7 @@ public class ManagementNode {
             throw new IllegalStateException("cannot start the REST server on port " + connector.getPort(), e);
         }
         port = connector.getLocalPort();
+        context.getBean(RESTFacadeImpl.class).attach(rest, port);
     }
 
     public synchronized void stop() {

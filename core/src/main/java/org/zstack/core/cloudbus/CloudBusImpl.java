@@ -64,7 +64,10 @@ public class CloudBusImpl implements CloudBus {
             replyErrorByMessageType(msg, e.getErrorCode());
         } catch (Throwable t) {
             logger.warn(String.format("unhandled exception in service %s on %s", service.getId(), msg.getMessageName()), t);
-            replyErrorByMessageType(msg, Platform.inerr("%s: %s", t.getClass().getSimpleName(), t.getMessage()));
+            // the answer may reach a client: it names no exception class and carries no exception text (which
+            // can hold SQL, paths or values); the log has both
+            replyErrorByMessageType(msg, Platform.inerr("an internal error happened in service %s while handling %s;"
+                    + " see the management node's log", service.getId(), msg.getClass().getSimpleName()));
         }
     }
 

@@ -2,8 +2,12 @@ package org.zstack.core.json;
 
 import com.google.gson.*;
 import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import org.zstack.header.message.APINoSee;
 
+import java.io.IOException;
 import java.lang.reflect.Type;
 import java.sql.Timestamp;
 import java.text.ParseException;
@@ -41,6 +45,8 @@ public final class JSONObjectUtil {
     public static final Gson restGson = builder()
             .addSerializationExclusionStrategy(API_NO_SEE)
             .addDeserializationExclusionStrategy(API_NO_SEE)
+            .registerTypeAdapter(Boolean.class, StrictBooleanAdapter.INSTANCE)
+            .registerTypeAdapter(boolean.class, StrictBooleanAdapter.INSTANCE)
             .create();
 
     private JSONObjectUtil() {
@@ -83,6 +89,45 @@ public final class JSONObjectUtil {
             } catch (RuntimeException e2) {
                 throw new JsonParseException("not a date: " + s);
             }
+        }
+    }
+
+    /**
+     * A client's boolean is true, false, or (from a query string) "true"/"false". Gson's own adapter reads any
+     * other string as false, so {"isDefault": "abc"} would silently mean false instead of being refused.
+     */
+    private static final class StrictBooleanAdapter extends TypeAdapter<Boolean> {
+        static final StrictBooleanAdapter INSTANCE = new StrictBooleanAdapter();
+
+        @Override
+        public void write(JsonWriter out, Boolean value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                out.value(value);
+            }
+        }
+
+        @Override
+        public Boolean read(JsonReader in) throws IOException {
+            JsonToken t = in.peek();
+            if (t == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            if (t == JsonToken.BOOLEAN) {
+                return in.nextBoolean();
+            }
+            if (t == JsonToken.STRING) {
+                String s = in.nextString();
+                if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+                    return Boolean.valueOf(s);
+                }
+                throw new JsonSyntaxException("expected true or false, not \"" + s + "\", at path " + in.getPreviousPath());
+            }
+            String path = in.getPath();
+            in.skipValue();
+            throw new JsonSyntaxException("expected true or false, not " + t + ", at path " + path);
         }
     }
 

@@ -5,6 +5,7 @@ import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.db.Q;
 import org.zstack.core.json.JSONObjectUtil;
+import org.zstack.core.rest.RESTFacade;
 import org.zstack.header.AbstractService;
 import org.zstack.header.core.progress.*;
 import org.zstack.header.message.Message;
@@ -21,6 +22,27 @@ public class ProgressReportService extends AbstractService {
     private CloudBus bus;
     @Autowired
     private DatabaseFacade dbf;
+    @Autowired
+    private RESTFacade restf;
+
+    /** What an agent posts to sendcommand with commandpath /progress/report. */
+    public static class ProgressReportCmd {
+        public String apiId;
+        public Integer progress;
+        public String taskName;
+        public Map<String, Object> detail;
+    }
+
+    @Override
+    public boolean start() {
+        restf.registerSyncHttpCallHandler("/progress/report", ProgressReportCmd.class, cmd -> {
+            if (cmd.apiId != null && cmd.progress != null) {
+                reportProgress(cmd.apiId, cmd.progress, cmd.taskName, cmd.detail);
+            }
+            return null;
+        });
+        return true;
+    }
 
     @Override
     public String getId() {

@@ -8,4 +8,8 @@ class APITestLongJobMsg extends APIMessage {
     String key
     boolean block
     boolean fail
+    /** Fail only the first run of this key (a rerun then succeeds). */
+    boolean failOnce
+    /** Fail start() with LONG_JOB.1002 (interrupted), which suspends the job; resume() then succeeds. */
+    boolean interrupt
 }

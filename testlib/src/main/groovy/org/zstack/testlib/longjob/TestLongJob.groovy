@@ -16,7 +16,8 @@ import static org.zstack.core.Platform.err
 import static org.zstack.core.Platform.operr
 
 /**
- * A long job the tests steer: it finishes at once, fails, or blocks until released or canceled. It records
+ * A long job the tests steer: it finishes at once, fails (always or on its first run), is interrupted (and so
+ * suspended), or blocks until released or canceled. It records
  * which of start/resume/cancel ran for each key, so a test can see what the manager did after a restart.
  */
 @LongJobFor(APITestLongJobMsg)
@@ -51,8 +52,12 @@ class TestLongJob implements LongJob {
         APITestLongJobMsg data = JSONObjectUtil.toObject(job.jobData, APITestLongJobMsg)
         String key = data.key ?: job.uuid
         record(key, how)
-        if (data.fail) {
+        if (data.fail || (data.failOnce && callsOf(key).size() == 1)) {
             completion.fail(operr("the test job was told to fail"))
+            return
+        }
+        if (data.interrupt && how == "start") {
+            completion.fail(err(LongJobErrors.INTERRUPTED, "the test job was told to be interrupted"))
             return
         }
         if (!data.block || how == "resume") {

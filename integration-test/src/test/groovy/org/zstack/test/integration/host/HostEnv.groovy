@@ -1,0 +1,60 @@
+package org.zstack.test.integration.host
+
+import org.zstack.sdk.*
+import org.zstack.testlib.AgentProcess
+import org.zstack.testlib.TestNode
+
+/** A node whose hosts are agent processes on loopback addresses; a zone and a KVM cluster to put them in. */
+class HostEnv {
+    final int agentPort = AgentProcess.freePort()
+    final TestNode node
+    final String session
+    final ZoneInventory zone
+    final ClusterInventory cluster
+    final List<AgentProcess> agents = []
+
+    HostEnv(Map<String, String> extra = [:]) {
+        node = TestNode.start([
+                "KVMHost.skipDeploy"  : "true",
+                "KVMAgent.port"       : String.valueOf(agentPort),
+                "management.server.ip": "127.0.0.1",
+        ] + extra)
+        session = node.login()
+        zone = new CreateZoneAction(name: "zone", sessionId: session).call().throwExceptionIfError().value.inventory
+        cluster = new CreateClusterAction(zoneUuid: zone.uuid, name: "cluster", hypervisorType: "KVM", sessionId: session)
+                .call().throwExceptionIfError().value.inventory
+    }
+
+    AgentProcess agent(String ip) {
+        AgentProcess a = new AgentProcess(ip, agentPort).start()
+        agents.add(a)
+        return a
+    }
+
+    HostInventory addHost(String ip, String name = "host-" + ip) {
+        return new AddKVMHostAction(name: name, managementIp: ip, clusterUuid: cluster.uuid, username: "root",
+                password: "password", sessionId: session).call().throwExceptionIfError().value.inventory
+    }
+
+    HostInventory host(String uuid) {
+        def l = new QueryHostAction(conditions: ["uuid=${uuid}".toString()], sessionId: session).call().throwExceptionIfError().value.inventories
+        return l.isEmpty() ? null : l[0] as HostInventory
+    }
+
+    void updateGlobalConfig(String category, String name, String value) {
+        new UpdateGlobalConfigAction(category: category, name: name, value: value, sessionId: session).call().throwExceptionIfError()
+    }
+
+    static void waitUntil(long timeoutMs = 30000, Closure<Boolean> condition) {
+        long deadline = System.currentTimeMillis() + timeoutMs
+        while (!condition()) {
+            assert System.currentTimeMillis() < deadline: "condition not met within ${timeoutMs} ms"
+            Thread.sleep(200)
+        }
+    }
+
+    void stop() {
+        agents.each { it.stop() }
+        node.stop()
+    }
+}

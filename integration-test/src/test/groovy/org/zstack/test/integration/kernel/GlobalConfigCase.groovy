@@ -1,0 +1,116 @@
+package org.zstack.test.integration.kernel
+
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.MethodOrderer
+import org.junit.jupiter.api.Order
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestMethodOrder
+import org.zstack.sdk.GlobalConfigInventory
+import org.zstack.sdk.LogInByAccountAction
+import org.zstack.sdk.QueryGlobalConfigAction
+import org.zstack.sdk.UpdateGlobalConfigAction
+import org.zstack.testlib.HttpResult
+import org.zstack.testlib.TestNode
+
+import java.util.concurrent.TimeUnit
+
+import static org.zstack.test.integration.kernel.RestCaseSupport.*
+
+/**
+ * Global configs through the API: listed with their defaults, changed by UpdateGlobalConfig (the change takes effect
+ * and survives a restart of the node), and refused when the value does not fit the definition.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation)
+class GlobalConfigCase {
+    static final String PATH = "/v1/global-configurations/identity/session.timeout/actions"
+    static TestNode node
+    static String session
+
+    @BeforeAll
+    static void boot() {
+        node = TestNode.start()
+        session = node.login()
+    }
+
+    @AfterAll
+    static void shutdown() {
+        node?.stop()
+    }
+
+    private static GlobalConfigInventory sessionTimeout() {
+        def r = new QueryGlobalConfigAction(conditions: ["category=identity", "name=session.timeout"], sessionId: session)
+                .call().throwExceptionIfError().value.inventories
+        assert r.size() == 1
+        assert r[0] instanceof GlobalConfigInventory
+        return r[0]
+    }
+
+    /** Seconds from now to the expiry of a fresh login's session. */
+    private static long freshSessionLifetime() {
+        def s = new LogInByAccountAction(accountName: "admin", password: "password").call().throwExceptionIfError().value.inventory
+        return TimeUnit.MILLISECONDS.toSeconds(s.expiredDate.time - System.currentTimeMillis())
+    }
+
+    @Test
+    @Order(1)
+    void queryListsSessionTimeoutWithItsDefault() {
+        GlobalConfigInventory c = sessionTimeout()
+        assert c.category == "identity"
+        assert c.name == "session.timeout"
+        assert c.value == "7200"
+        assert c.defaultValue == "7200"
+        assert c.description
+
+        HttpResult all = node.http("GET", "/v1/global-configurations", null, oauth(session))
+        assert all.status == 200
+        List inventories = all.json.inventories
+        assert inventories.find { it.category == "identity" && it.name == "session.timeout" }.value == "7200"
+        assert inventories.find { it.category == "rest" && it.name == "completedApi.expiredPeriod" }.defaultValue == "10800"
+        inventories.eachWithIndex { inv, i ->
+            assert all.json.schema["inventories[${i}]".toString()] == "org.zstack.core.config.GlobalConfigInventory"
+        }
+        assert Math.abs(freshSessionLifetime() - 7200) <= 5
+    }
+
+    @Test
+    @Order(2)
+    void invalidValuesAreRefusedAndChangeNothing() {
+        for (String value : ["abc", "59", "0", "-60", "1.5", "31536001", "", " ", "7200; DROP TABLE GlobalConfigVO"]) {
+            HttpResult r = callAndPoll(node, session, "PUT", PATH, [updateGlobalConfig: [value: value]])
+            assertError(r, 503, "SYS.1007")
+        }
+        def sdk = new UpdateGlobalConfigAction(category: "identity", name: "session.timeout", value: "forever", sessionId: session).call()
+        assert sdk.error?.code == "SYS.1007"
+        def unknown = new UpdateGlobalConfigAction(category: "identity", name: "no.such", value: "1", sessionId: session).call()
+        assert unknown.error?.code == "SYS.1007"
+        def missing = new UpdateGlobalConfigAction(category: "identity", name: "session.timeout", sessionId: session).call()
+        assert missing.error?.code == "SYS.1007"
+
+        assert sessionTimeout().value == "7200"
+        assert Math.abs(freshSessionLifetime() - 7200) <= 5
+    }
+
+    @Test
+    @Order(3)
+    void anUpdateTakesEffectAndSurvivesARestart() {
+        def updated = new UpdateGlobalConfigAction(category: "identity", name: "session.timeout", value: "3600", sessionId: session)
+                .call().throwExceptionIfError().value.inventory
+        assert updated.value == "3600"
+        assert updated.defaultValue == "7200"
+        assert sessionTimeout().value == "3600"
+        assert Math.abs(freshSessionLifetime() - 3600) <= 5
+        // the boundaries themselves are valid
+        HttpResult min = callAndPoll(node, session, "PUT", PATH, [updateGlobalConfig: [value: "60"]])
+        assert min.status == 200 && min.json.inventory.value == "60"
+        assert callAndPoll(node, session, "PUT", PATH, [updateGlobalConfig: [value: "31536000"]]).status == 200
+        assert callAndPoll(node, session, "PUT", PATH, [updateGlobalConfig: [value: "3600"]]).status == 200
+
+        node.restart()
+        // sessions live in the database: the one from before the restart still works
+        GlobalConfigInventory after = sessionTimeout()
+        assert after.value == "3600"
+        assert after.defaultValue == "7200"
+        assert Math.abs(freshSessionLifetime() - 3600) <= 5
+    }
+}

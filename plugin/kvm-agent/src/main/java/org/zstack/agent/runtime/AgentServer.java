@@ -1,0 +1,490 @@
+package org.zstack.agent.runtime;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.zstack.agent.AgentConfig;
+import org.zstack.agent.AgentContext;
+import org.zstack.agent.AgentException;
+import org.zstack.agent.AgentExtension;
+import org.zstack.agent.AgentResponse;
+import org.zstack.agent.CommandHandler;
+import org.zstack.agent.CommandRegistry;
+import org.zstack.agent.ProcessRunner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The agent: an HTTP server (the JDK's own, no framework to ship) that dispatches JSON POSTs to the handlers
+ * registered by the {@link AgentExtension}s, in ZStack's agent protocol:
+ * <ul>
+ *   <li>headers {@code taskuuid} + {@code callbackurl}: answer {@code {}} at once, run the handler on a worker,
+ *       POST its response to the callback URL with the same taskuuid;</li>
+ *   <li>otherwise: answer with the handler's response;</li>
+ *   <li>unknown path 404, malformed JSON 400, both as {@code {"success":false,"error":...}}.</li>
+ * </ul>
+ * A handler's exception never escapes as a stack trace: it becomes {@code success:false} with a one-line error,
+ * and the trace goes to the agent's log.
+ */
+public final class AgentServer implements AutoCloseable {
+    private static final Logger logger = Logger.getLogger(AgentServer.class.getName());
+
+    static final String HEADER_TASK_UUID = "taskuuid";
+    static final String HEADER_CALLBACK_URL = "callbackurl";
+    static final String HEADER_RESOURCE_UUID = "X-Resource-UUID";
+    static final String PROGRESS_COMMAND_PATH = "/progress/report";
+    /** Commands are small JSON documents; anything bigger is a mistake, not a command. */
+    private static final int MAX_BODY = 16 << 20;
+    /** Log lines, not dumps: long bodies (domain XML, lists of VMs) are cut. */
+    private static final int MAX_LOGGED = 4000;
+
+    private final AgentConfig config;
+    private final List<AgentExtension> extensions;
+    private final Map<String, Entry<?>> commands = new ConcurrentHashMap<>();
+    private final Gson requestGson = new Gson();
+    /** Nulls are written so that, e.g., a never-connected ping shows {@code "hostUuid":null} explicitly. */
+    private final Gson responseGson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    private final Gson logGson = new GsonBuilder().disableHtmlEscaping().create();
+    private final NodeClient nodeClient = new NodeClient();
+    private final AtomicReference<Connection> connection = new AtomicReference<>();
+
+    private HttpServer server;
+    private ExecutorService httpThreads;
+    private ExecutorService workers;
+    private AgentLogging logging;
+    private volatile boolean stopped;
+
+    private record Entry<T>(String path, Class<T> cmdClass, CommandHandler<T> handler) {
+    }
+
+    private record Connection(String hostUuid, String sendCommandUrl) {
+    }
+
+    /** An agent with the extensions found on the class path (the built-in host commands among them). */
+    public AgentServer(AgentConfig config) {
+        this(config, loadExtensions());
+    }
+
+    public AgentServer(AgentConfig config, List<AgentExtension> extensions) {
+        this.config = config;
+        this.extensions = List.copyOf(extensions);
+    }
+
+    private static List<AgentExtension> loadExtensions() {
+        List<AgentExtension> list = new ArrayList<>();
+        ServiceLoader.load(AgentExtension.class, AgentServer.class.getClassLoader()).forEach(list::add);
+        return list;
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    /** The bound port: the chosen one when the config asked for port 0. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String host() {
+        return config.host();
+    }
+
+    /** Loads extensions, binds, writes agent.port and agent.pid, prints the "listening" line. */
+    public synchronized void start() throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("agent already started");
+        }
+        Files.createDirectories(config.stateDir());
+        logging = AgentLogging.install(config.stateDir());
+        try {
+            CommandRegistry registry = new Registry();
+            for (AgentExtension ext : extensions) {
+                ext.register(registry);
+                logger.info(String.format("extension %s loaded", ext.getClass().getName()));
+            }
+            httpThreads = Executors.newCachedThreadPool(daemonThreads("agent-http-"));
+            workers = Executors.newCachedThreadPool(daemonThreads("agent-worker-"));
+            server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
+            server.createContext("/", this::handle);
+            server.setExecutor(httpThreads);
+            server.start();
+
+            int port = port();
+            // the port file is written only now, once the socket accepts: a reader never connects too early
+            writeAtomically(config.stateDir().resolve("agent.port"), String.valueOf(port));
+            writeAtomically(config.stateDir().resolve("agent.pid"), String.valueOf(ProcessHandle.current().pid()));
+            logger.info(String.format("kvm-agent %s on %s:%d, libvirt %s, state in %s, %d commands",
+                    AgentVersion.get(), config.host(), port, config.libvirtUri(), config.stateDir(), commands.size()));
+            System.out.println("kvm-agent listening on " + config.host() + ":" + port);
+            System.out.flush();
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Stops listening, interrupts running commands, lets extensions release what they hold. Idempotent. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (server != null) {
+            server.stop(1);
+            deleteQuietly(config.stateDir().resolve("agent.port"));
+            deleteQuietly(config.stateDir().resolve("agent.pid"));
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        if (httpThreads != null) {
+            httpThreads.shutdownNow();
+        }
+        for (AgentExtension ext : extensions) {
+            try {
+                ext.stop();
+            } catch (RuntimeException e) {
+                logger.log(Level.WARNING, "extension " + ext.getClass().getName() + " failed to stop", e);
+            }
+        }
+        try {
+            if (workers != null) {
+                workers.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        logger.info("kvm-agent stopped");
+        if (logging != null) {
+            logging.uninstall();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    private void handle(HttpExchange ex) {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            Entry<?> entry = commands.get(path);
+            if (entry == null) {
+                logger.warning(String.format("%s %s from %s: no such command", ex.getRequestMethod(), path,
+                        ex.getRemoteAddress()));
+                send(ex, 404, AgentResponse.error("no command at " + path));
+                return;
+            }
+            if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
+                send(ex, 405, AgentResponse.error("only POST is accepted at " + path));
+                return;
+            }
+            dispatch(ex, entry);
+        } catch (Throwable t) {
+            // a bug in the runtime itself: still answer in the protocol's shape if the exchange allows it
+            logger.log(Level.SEVERE, "internal error handling " + ex.getRequestURI(), t);
+            try {
+                send(ex, 500, AgentResponse.error(describe(t)));
+            } catch (IOException | RuntimeException ignored) {
+                // headers were already sent; the client sees a broken response
+            }
+        }
+    }
+
+    private <T> void dispatch(HttpExchange ex, Entry<T> entry) throws IOException {
+        String path = entry.path();
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (body.length > MAX_BODY) {
+            send(ex, 413, AgentResponse.error("request body larger than " + MAX_BODY + " bytes"));
+            return;
+        }
+
+        T cmd;
+        JsonObject tree;
+        try {
+            tree = parseObject(new String(body, StandardCharsets.UTF_8));
+            cmd = requestGson.fromJson(tree, entry.cmdClass());
+        } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException e) {
+            String msg = "malformed JSON for " + path + ": " + describe(e);
+            logger.warning(msg);
+            send(ex, 400, AgentResponse.error(msg));
+            return;
+        }
+
+        String taskUuid = blankToNull(ex.getRequestHeaders().getFirst(HEADER_TASK_UUID));
+        String callbackUrl = blankToNull(ex.getRequestHeaders().getFirst(HEADER_CALLBACK_URL));
+        String resourceUuid = blankToNull(ex.getRequestHeaders().getFirst(HEADER_RESOURCE_UUID));
+        boolean async = taskUuid != null && callbackUrl != null;
+        logger.info(String.format("%s %s%s [resource:%s]: %s", async ? "async" : "sync", path,
+                async ? " [task:" + taskUuid + "]" : "", resourceUuid, loggable(tree, entry.cmdClass())));
+
+        RequestContext ctx = new RequestContext(path, async ? taskUuid : null, resourceUuid);
+        if (!async) {
+            send(ex, 200, invoke(entry, cmd, ctx));
+            return;
+        }
+
+        if (!isHttpUrl(callbackUrl)) {
+            send(ex, 400, AgentResponse.error("callbackurl is not an http(s) URL: " + callbackUrl));
+            return;
+        }
+        try {
+            workers.execute(() -> {
+                AgentResponse rsp = invoke(entry, cmd, ctx);
+                nodeClient.postCallback(callbackUrl, taskUuid, responseGson.toJson(rsp));
+            });
+        } catch (RejectedExecutionException e) {
+            send(ex, 503, AgentResponse.error("agent is stopping"));
+            return;
+        }
+        sendRaw(ex, 200, "{}");
+    }
+
+    private <T> AgentResponse invoke(Entry<T> entry, T cmd, RequestContext ctx) {
+        long start = System.nanoTime();
+        AgentResponse rsp;
+        try {
+            rsp = entry.handler().handle(cmd, ctx);
+            if (rsp == null) {
+                rsp = new AgentResponse();
+            }
+        } catch (AgentException e) {
+            // an expected refusal: its message is the whole story, logged below with the response; no trace
+            rsp = AgentResponse.error(describe(e));
+        } catch (Throwable t) {
+            logger.log(Level.SEVERE, entry.path() + " failed", t);
+            rsp = AgentResponse.error(describe(t));
+            if (t instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        String logged = loggable(responseGson.toJsonTree(rsp), rsp.getClass());
+        if (rsp.isSuccess()) {
+            logger.info(String.format("%s done in %d ms: %s", entry.path(), ms, logged));
+        } else {
+            logger.warning(String.format("%s failed in %d ms: %s", entry.path(), ms, logged));
+        }
+        return rsp;
+    }
+
+    /** Strict RFC 8259 parse of one JSON object with nothing after it; an empty body means {@code {}}. */
+    private static JsonObject parseObject(String text) {
+        if (text.isBlank()) {
+            return new JsonObject();
+        }
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.STRICT);
+        JsonElement e = JsonParser.parseReader(reader);
+        try {
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonParseException("trailing data after the JSON object");
+            }
+        } catch (IOException io) {
+            throw new JsonParseException(io.getMessage(), io);
+        }
+        if (!e.isJsonObject()) {
+            throw new JsonParseException("the body must be a JSON object");
+        }
+        return e.getAsJsonObject();
+    }
+
+    private String loggable(JsonElement tree, Class<?> type) {
+        String s = logGson.toJson(SecretMasker.mask(tree, type));
+        return s.length() > MAX_LOGGED ? s.substring(0, MAX_LOGGED) + "...(" + s.length() + " chars)" : s;
+    }
+
+    private void send(HttpExchange ex, int status, AgentResponse rsp) throws IOException {
+        sendRaw(ex, status, responseGson.toJson(rsp));
+    }
+
+    private static void sendRaw(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /**
+     * A one-line error for the node: the message of an {@link AgentException} as is, otherwise
+     * "ExceptionClass: message" (an IOException's bare message is often just a path).
+     */
+    static String describe(Throwable t) {
+        String msg = t.getMessage();
+        if (t instanceof AgentException && msg != null && !msg.isBlank()) {
+            return ProcessRunner.oneLine(msg);
+        }
+        if (t instanceof JsonParseException && t.getCause() != null && t.getCause().getMessage() != null) {
+            // Gson wraps the parser's exception; its message already names the line and column
+            msg = t.getCause().getMessage();
+        }
+        String name = t.getClass().getSimpleName();
+        return msg == null || msg.isBlank() ? name : ProcessRunner.oneLine(name + ": " + msg);
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI u = URI.create(url);
+            return ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static void writeAtomically(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, content + "\n");
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            logger.warning("cannot delete " + p + ": " + e.getMessage());
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    // ---------------------------------------------------------------- SPI implementations
+
+    private final class Registry implements CommandRegistry {
+        @Override
+        public <T> void register(String path, Class<T> cmdClass, CommandHandler<T> handler) {
+            if (path == null || !path.startsWith("/")) {
+                throw new IllegalArgumentException("a command path must start with '/': " + path);
+            }
+            Entry<T> e = new Entry<>(path, cmdClass, handler);
+            Entry<?> old = commands.putIfAbsent(path, e);
+            if (old != null) {
+                throw new IllegalStateException("command path " + path + " registered twice");
+            }
+        }
+
+        @Override
+        public AgentConfig config() {
+            return config;
+        }
+    }
+
+    private final class RequestContext implements AgentContext {
+        private final String path;
+        private final String taskUuid;
+        private final String resourceUuid;
+
+        RequestContext(String path, String taskUuid, String resourceUuid) {
+            this.path = path;
+            this.taskUuid = taskUuid;
+            this.resourceUuid = resourceUuid;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public String taskUuid() {
+            return taskUuid;
+        }
+
+        @Override
+        public String resourceUuid() {
+            return resourceUuid;
+        }
+
+        @Override
+        public AgentConfig config() {
+            return config;
+        }
+
+        @Override
+        public String connectedHostUuid() {
+            Connection c = connection.get();
+            return c == null ? null : c.hostUuid();
+        }
+
+        @Override
+        public String sendCommandUrl() {
+            Connection c = connection.get();
+            return c == null ? null : c.sendCommandUrl();
+        }
+
+        @Override
+        public void markConnected(String hostUuid, String sendCommandUrl) {
+            Connection old = connection.getAndSet(new Connection(hostUuid, sendCommandUrl));
+            logger.info(String.format("connected to management node as host %s (was %s), sendCommandUrl %s",
+                    hostUuid, old == null ? null : old.hostUuid(), sendCommandUrl));
+        }
+
+        @Override
+        public boolean reportProgress(String apiId, int percent, String taskName, Map<String, Object> detail) {
+            String url = sendCommandUrl();
+            if (url == null) {
+                logger.warning(String.format("progress %d%% of %s not reported: the agent is not connected",
+                        percent, apiId));
+                return false;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("apiId", apiId);
+            body.put("progress", Math.max(0, Math.min(100, percent)));
+            if (taskName != null) {
+                body.put("taskName", taskName);
+            }
+            body.put("detail", detail == null ? Map.of() : detail);
+            return nodeClient.postCommand(url, PROGRESS_COMMAND_PATH, logGson.toJson(body));
+        }
+    }
+}

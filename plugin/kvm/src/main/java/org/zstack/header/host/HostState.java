@@ -1,0 +1,4 @@
+package org.zstack.header.host;
+
+/** What the administrator wants of a host; Maintenance takes it out of scheduling. */
+public enum HostState { Enabled, Disabled, PreMaintenance, Maintenance }

@@ -1,0 +1,83 @@
+package org.zstack.kvm;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.zstack.core.ZStackProperties;
+import org.zstack.core.ansible.AnsibleRunner;
+import org.zstack.core.encrypt.EncryptionFacade;
+import org.zstack.header.errorcode.ErrorCode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.zstack.core.Platform.operr;
+
+/**
+ * Deploys the host agent with ansible/kvm-agent.yaml: a JRE, libvirt and qemu, the agent jar, and a service that
+ * keeps it running (a systemd unit, or an init script where there is no systemd). KVMHost.skipDeploy=true in
+ * zstack.properties skips it for hosts whose agent already runs (tests that start agents themselves).
+ */
+public class KVMAgentDeployer {
+    @Autowired
+    private ZStackProperties props;
+    @Autowired
+    private EncryptionFacade encryption;
+
+    public boolean isSkipped() {
+        return props.getBoolean("KVMHost.skipDeploy", false);
+    }
+
+    public int agentPort() {
+        return props.getInt("KVMAgent.port", 7070);
+    }
+
+    public ErrorCode deploy(KVMHostVO host) {
+        Path playbook;
+        try {
+            playbook = playbook();
+        } catch (IOException e) {
+            return operr("cannot prepare the agent playbook: %s", e.getMessage());
+        }
+        Path jar = Path.of(props.get("KVMAgent.jar", "plugin/kvm-agent/target/kvm-agent.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            return operr("the agent jar %s does not exist; build plugin/kvm-agent or set KVMAgent.jar", jar);
+        }
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("agent_jar", jar.toString());
+        vars.put("agent_host", host.getManagementIp());
+        vars.put("agent_port", agentPort());
+        vars.put("agent_dir", props.get("KVMAgent.installDir", "/usr/local/zstack-v2v"));
+        vars.put("agent_state_dir", props.get("KVMAgent.stateDir", "/var/lib/zstack-v2v-agent"));
+        vars.put("agent_libvirt_uri", props.get("KVMAgent.libvirtUri", "qemu:///system"));
+        vars.put("skip_packages", props.getBoolean("KVMHost.skipPackages", false));
+        AnsibleRunner runner = new AnsibleRunner(playbook, host.getManagementIp())
+                .connection(props.get("KVMHost.ansible.connection", "ssh"))
+                .username(host.getUsername())
+                .sshPort(host.getSshPort());
+        if (host.getPassword() != null) {
+            runner.password(encryption.decrypt(host.getPassword()));
+        }
+        if (host.getSshPrivateKey() != null) {
+            runner.privateKey(encryption.decrypt(host.getSshPrivateKey()));
+        }
+        return runner.run(vars);
+    }
+
+    /** The playbooks ship inside the node (conf jar, ansible/); ansible wants them as files. */
+    private Path playbook() throws IOException {
+        Path dir = props.dataDir().resolve("ansible");
+        Files.createDirectories(dir);
+        Path p = dir.resolve(KVMConstant.AGENT_PLAYBOOK);
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("ansible/" + KVMConstant.AGENT_PLAYBOOK)) {
+            if (in == null) {
+                throw new IOException("ansible/" + KVMConstant.AGENT_PLAYBOOK + " is not on the classpath");
+            }
+            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,16 @@
+package org.zstack.kvm;
+
+import org.zstack.core.config.GlobalConfig;
+
+public final class KVMGlobalConfig {
+    private KVMGlobalConfig() {
+    }
+
+    public static final String CATEGORY = "kvm";
+    /** Seconds between pings of every host. */
+    public static final GlobalConfig PING_INTERVAL = new GlobalConfig(CATEGORY, "ping.interval");
+    /** Seconds a ping may take before the host counts as Disconnected. */
+    public static final GlobalConfig PING_TIMEOUT = new GlobalConfig(CATEGORY, "ping.timeout");
+    /** Seconds an agent command may take when its caller sets no timeout. */
+    public static final GlobalConfig AGENT_COMMAND_TIMEOUT = new GlobalConfig(CATEGORY, "agent.command.timeout");
+}

@@ -1,0 +1,19 @@
+package org.zstack.v2v;
+
+import org.zstack.header.message.APIEvent;
+import org.zstack.header.rest.RestResponse;
+
+@RestResponse(allTo = "inventory")
+public class APIChangeV2VConversionHostStateEvent extends APIEvent {
+    private V2VConversionHostInventory inventory;
+
+    public APIChangeV2VConversionHostStateEvent() {
+    }
+
+    public APIChangeV2VConversionHostStateEvent(String apiId) {
+        super(apiId);
+    }
+
+    public V2VConversionHostInventory getInventory() { return inventory; }
+    public void setInventory(V2VConversionHostInventory inventory) { this.inventory = inventory; }
+}

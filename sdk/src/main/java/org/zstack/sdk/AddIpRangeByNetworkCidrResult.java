@@ -1,0 +1,13 @@
+package org.zstack.sdk;
+
+public class AddIpRangeByNetworkCidrResult {
+    public IpRangeInventory inventory;
+
+    public IpRangeInventory getInventory() {
+        return inventory;
+    }
+
+    public void setInventory(IpRangeInventory inventory) {
+        this.inventory = inventory;
+    }
+}

@@ -1,0 +1,13 @@
+package org.zstack.sdk;
+
+public class ChangeHostStateResult {
+    public HostInventory inventory;
+
+    public HostInventory getInventory() {
+        return inventory;
+    }
+
+    public void setInventory(HostInventory inventory) {
+        this.inventory = inventory;
+    }
+}
