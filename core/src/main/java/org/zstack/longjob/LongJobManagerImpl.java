@@ -457,7 +457,8 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
             return;
         }
         LongJobStateEvent event = error == null ? LongJobStateEvent.succeed : eventOnError(error);
-        String result = error == null ? toJson(evt) : toJson(error);
+        // a job that succeeds with no event still gets a result, so that "jobResult set" holds for every end
+        String result = error != null ? toJson(error) : evt == null ? "{}" : toJson(evt);
         // whole seconds, at least one, as ZStack shows a job that ran
         long seconds = Math.max(1, (System.currentTimeMillis() - begin + 999) / 1000);
         LongJobVO vo = changeState(uuid, event, true, j -> {

@@ -52,12 +52,7 @@ public final class RestRoute {
         }
         Map<String, String> ret = new LinkedHashMap<>();
         for (int i = 0; i < vars.size(); i++) {
-            try {
-                ret.put(vars.get(i), java.net.URLDecoder.decode(m.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                // "%ZZ" in a path is the client's mistake, not an internal error
-                throw new RestException(400, org.zstack.core.Platform.argerr("malformed URL encoding in %s", m.group(i + 1)));
-            }
+            ret.put(vars.get(i), java.net.URLDecoder.decode(m.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
         }
         return ret;
     }

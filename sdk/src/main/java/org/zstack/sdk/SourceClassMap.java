@@ -28,6 +28,7 @@ public final class SourceClassMap {
         m.put("org.zstack.header.network.l3.L3NetworkInventory", "org.zstack.sdk.L3NetworkInventory");
         m.put("org.zstack.header.network.l3.IpRangeInventory", "org.zstack.sdk.IpRangeInventory");
         m.put("org.zstack.header.network.l3.UsedIpInventory", "org.zstack.sdk.UsedIpInventory");
+        m.put("org.zstack.header.storage.primary.PrimaryStorageInventory", "org.zstack.sdk.PrimaryStorageInventory");
         srcToDstMapping = Map.copyOf(m);
 
         Map<String, String> reverse = new HashMap<>();

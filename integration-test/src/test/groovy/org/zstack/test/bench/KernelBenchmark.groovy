@@ -53,6 +53,9 @@ class KernelBenchmark {
         if (args.contains("--mariadb")) {
             System.setProperty("zstack.test.db", "mariadb")
         }
+        // the numbers mean little on a busy machine: say how busy it was
+        def os = ManagementFactory.getOperatingSystemMXBean()
+        printf("%d CPUs, load average %.1f at start%n", os.availableProcessors, os.systemLoadAverage)
         long begin = System.nanoTime()
         TestNode node = TestNode.start()
         int status = 0
@@ -66,7 +69,7 @@ class KernelBenchmark {
         } finally {
             node.stop()
         }
-        printf("total wall time: %.1f s%n", (System.nanoTime() - begin) / 1e9)
+        printf("total wall time: %.1f s (load average %.1f at the end)%n", (System.nanoTime() - begin) / 1e9, os.systemLoadAverage)
         System.exit(status)
     }
 

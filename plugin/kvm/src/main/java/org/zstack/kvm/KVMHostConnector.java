@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.rest.RESTFacade;
+import org.zstack.core.asyncbatch.While;
 import org.zstack.core.thread.ThreadFacade;
 import org.zstack.core.workflow.FlowChainBuilder;
 import org.zstack.header.core.Completion;
@@ -14,9 +15,6 @@ import org.zstack.header.core.workflow.*;
 import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.host.*;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -139,26 +137,19 @@ public class KVMHostConnector {
             @Override
             public void run(FlowTrigger trigger, Map data) {
                 HostInventory inv = HostInventory.valueOf(dbf.findByUuid(uuid, HostVO.class));
-                List<HostConnectExtensionPoint> exts = new ArrayList<>(context.getBeansOfType(HostConnectExtensionPoint.class).values());
-                runExtensions(exts.iterator(), inv, trigger);
-            }
-        });
-    }
+                new While<>(context.getBeansOfType(HostConnectExtensionPoint.class).values())
+                        .each((ext, next) -> ext.connectionReestablished(inv, next))
+                        .run(new Completion() {
+                            @Override
+                            public void success() {
+                                trigger.next();
+                            }
 
-    private void runExtensions(Iterator<HostConnectExtensionPoint> it, HostInventory inv, FlowTrigger trigger) {
-        if (!it.hasNext()) {
-            trigger.next();
-            return;
-        }
-        it.next().connectionReestablished(inv, new Completion() {
-            @Override
-            public void success() {
-                runExtensions(it, inv, trigger);
-            }
-
-            @Override
-            public void fail(ErrorCode errorCode) {
-                trigger.fail(errorCode);
+                            @Override
+                            public void fail(ErrorCode errorCode) {
+                                trigger.fail(errorCode);
+                            }
+                        });
             }
         });
     }

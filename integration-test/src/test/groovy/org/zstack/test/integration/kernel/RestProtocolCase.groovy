@@ -155,6 +155,22 @@ class RestProtocolCase {
     }
 
     @Test
+    void aBodyCannotSetTheMessagesInternalFields() {
+        long zones = zoneCount(node)
+        String bogus = newJobUuid()
+        // what the server sets itself (session, headers such as the access-key mark, id) is not read from the body
+        Map params = [name: "smuggled", headers: [accessKeyAuthenticated: true], id: newJobUuid(), serviceId: "zone",
+                      session: [uuid: session, accountUuid: AccountConstant.INITIAL_SYSTEM_ADMIN_UUID], timeout: 1]
+        assertError(callAndPoll(node, bogus, "POST", "/v1/zones", [params: params]), 503, "ID.1001")
+        assert zoneCount(node) == zones
+
+        String job = newJobUuid()
+        HttpResult echo = callAndPoll(node, session, "POST", "/v1/testlib/echo", [params: [text: "x", id: newJobUuid()]],
+                ["X-Job-UUID": job])
+        assert echo.json.inventory.apiId == job
+    }
+
+    @Test
     void anAsyncApiAnswers202WithALocationThenPolls202UntilDone() {
         String job = newJobUuid()
         HttpResult accepted = call(node, session, "POST", "/v1/testlib/echo", [params: [text: "hi", key: "poll-1"]],
@@ -186,7 +202,7 @@ class RestProtocolCase {
     void aLongJobIsSubmittedAtOnceAndRunsOn() {
         String job = newJobUuid()
         HttpResult accepted = call(node, session, "POST", "/v1/longjobs",
-                [params: [jobName: "APITestLongJobMsg", jobData: '{"key":"k1","block":true}']], ["X-Job-UUID": job])
+                [params: [jobName: "APITestLongJobMsg", jobData: '{"key":"rest-protocol-k1","block":true}']], ["X-Job-UUID": job])
         assert accepted.status == 202: accepted.toString()
         // SubmitLongJob answers as soon as the job is submitted (as ZStack's does); the job itself runs on
         HttpResult submitted = node.poll(accepted)
@@ -205,7 +221,7 @@ class RestProtocolCase {
         Thread.sleep(200)
         assert node.http("GET", query, null, oauth(session)).json.inventories[0].state == "Running"
 
-        TestLongJob.release("k1")
+        TestLongJob.release("rest-protocol-k1")
         assert waitForState(query, "Succeeded") == "Succeeded"
     }
 

@@ -7,10 +7,14 @@ import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
 import org.zstack.core.Platform
+import org.zstack.core.cloudbus.CloudBus
 import org.zstack.core.db.DatabaseFacade
 import org.zstack.core.progress.ProgressReportService
+import org.zstack.header.longjob.LongJobConstants
 import org.zstack.header.longjob.LongJobState
 import org.zstack.header.longjob.LongJobVO
+import org.zstack.header.longjob.SubmitLongJobMsg
+import org.zstack.header.longjob.SubmitLongJobReply
 import org.zstack.sdk.*
 import org.zstack.testlib.HttpResult
 import org.zstack.testlib.TestNode
@@ -304,6 +308,31 @@ class LongJobCase {
         assert errorOf(r).code == "SYS.1007"
         assert r.error.details.contains("APINoSuchJobMsg")
         assert new QueryLongJobAction(count: true, sessionId: session).call().throwExceptionIfError().value.total == before
+    }
+
+    @Test
+    void aPluginSubmitsThroughSubmitLongJobMsg() {
+        // how an API such as ConvertVmFromForeignHypervisor turns itself into a long job: the job's apiId is the API's id
+        CloudBus bus = node.bean(CloudBus)
+        String key = newKey()
+        String apiId = Platform.getUuid()
+        def msg = new SubmitLongJobMsg(jobName: JOB, jobData: JsonOutput.toJson([key: key]), apiId: apiId,
+                name: "from-a-plugin", targetResourceUuid: Platform.getUuid())
+        bus.makeLocalServiceId(msg, LongJobConstants.SERVICE_ID)
+        def reply = bus.call(msg)
+        assert reply.success: reply.error
+        def submitted = ((SubmitLongJobReply) reply).inventory
+        assert submitted.apiId == apiId
+        LongJobInventory inv = waitFor(submitted.uuid, "Succeeded")
+        assert inv.name == "from-a-plugin"
+        assert inv.apiId == apiId
+        assert TestLongJob.callsOf(key) == ["start"]
+
+        def bad = new SubmitLongJobMsg(jobName: "APINoSuchJobMsg", jobData: "{}")
+        bus.makeLocalServiceId(bad, LongJobConstants.SERVICE_ID)
+        def r = bus.call(bad)
+        assert !r.success
+        assert r.error.code == "SYS.1007"
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.zstack.agent.host;
 
 import org.libvirt.Connect;
+import org.libvirt.ErrorCallback;
 import org.libvirt.LibvirtException;
 import org.zstack.agent.AgentException;
 import org.zstack.agent.ProcessRunner;
@@ -21,6 +22,14 @@ import java.util.regex.Pattern;
 public final class LibvirtAccess implements AutoCloseable {
     private static final Logger logger = Logger.getLogger(LibvirtAccess.class.getName());
     private static final Pattern QEMU_VERSION = Pattern.compile("version\\s+(\\d+\\.\\d+(?:\\.\\d+)?)");
+
+    /**
+     * libvirt's default error handler prints every error to stderr, raw and unformatted, besides returning it;
+     * errors reach us as LibvirtExceptions anyway. Held in a static field because JNA callbacks that are
+     * garbage-collected while C still points at them crash the JVM.
+     */
+    private static final ErrorCallback SILENT_ERRORS = new ErrorCallback();
+    private static volatile boolean errorsSilenced;
 
     private final String uri;
     private Connect conn;
@@ -50,6 +59,7 @@ public final class LibvirtAccess implements AutoCloseable {
             closeQuietly();
         }
         try {
+            silenceDefaultErrorPrinting();
             conn = new Connect(uri, true);
             logger.info(String.format("connected to libvirt at %s (read-only)", uri));
             return conn;
@@ -118,6 +128,13 @@ public final class LibvirtAccess implements AutoCloseable {
             return null;
         }
         return (v / 1_000_000) + "." + (v / 1_000 % 1_000) + "." + (v % 1_000);
+    }
+
+    private static synchronized void silenceDefaultErrorPrinting() throws LibvirtException {
+        if (!errorsSilenced) {
+            Connect.setErrorCallback(SILENT_ERRORS);
+            errorsSilenced = true;
+        }
     }
 
     private static boolean alive(Connect c) {

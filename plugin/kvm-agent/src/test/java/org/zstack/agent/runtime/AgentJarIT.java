@@ -2,15 +2,18 @@ package org.zstack.agent.runtime;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.zstack.agent.testsupport.AgentClient;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -21,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class AgentJarIT {
     @Test
+    @Timeout(30)
     void shadedJarRunsAsAProcess(@TempDir Path stateDir) throws Exception {
         Path jar = Path.of("target", "kvm-agent.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "run after package: " + jar);
@@ -28,24 +32,35 @@ class AgentJarIT {
         Process p = new ProcessBuilder(List.of(java, "-Dagent.libvirt.uri=test:///default", "-jar", jar.toString(),
                 "--host", "127.0.0.3", "--port", "0", "--state-dir", stateDir.toString()))
                 .redirectErrorStream(true).start();
+        // the agent's output is drained on a thread: a test must never block on a pipe
+        List<String> output = new CopyOnWriteArrayList<>();
+        Thread drain = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String l;
+                while ((l = r.readLine()) != null) {
+                    output.add(l);
+                }
+            } catch (IOException ignored) {
+                // the process is gone
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
         try {
             Path portFile = stateDir.resolve("agent.port");
             long deadline = System.currentTimeMillis() + 15_000;
             while (!Files.exists(portFile)) {
-                assertTrue(p.isAlive(), "agent exited: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                assertTrue(p.isAlive(), () -> "agent exited: " + String.join("\n", output));
                 assertTrue(System.currentTimeMillis() < deadline, "no agent.port after 15 s");
                 Thread.sleep(50);
             }
             int port = Integer.parseInt(Files.readString(portFile).trim());
             assertEquals(String.valueOf(p.pid()), Files.readString(stateDir.resolve("agent.pid")).trim());
-
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            boolean announced = false;
-            while (!announced && (line = out.readLine()) != null) {
-                announced = line.equals("kvm-agent listening on 127.0.0.3:" + port);
+            String announce = "kvm-agent listening on 127.0.0.3:" + port;
+            while (!output.contains(announce)) {
+                assertTrue(System.currentTimeMillis() < deadline, () -> "no '" + announce + "' in " + output);
+                Thread.sleep(20);
             }
-            assertTrue(announced, "the listening line is printed");
 
             AgentClient client = new AgentClient("127.0.0.3", port);
             JsonObject ping = client.call("/host/ping", "{\"hostUuid\":\"jar-host\"}");

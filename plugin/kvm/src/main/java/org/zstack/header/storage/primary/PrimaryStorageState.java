@@ -1,0 +1,3 @@
+package org.zstack.header.storage.primary;
+
+public enum PrimaryStorageState { Enabled, Disabled }

@@ -1,0 +1,13 @@
+package org.zstack.sdk;
+
+public class AttachPrimaryStorageToClusterResult {
+    public PrimaryStorageInventory inventory;
+
+    public PrimaryStorageInventory getInventory() {
+        return inventory;
+    }
+
+    public void setInventory(PrimaryStorageInventory inventory) {
+        this.inventory = inventory;
+    }
+}

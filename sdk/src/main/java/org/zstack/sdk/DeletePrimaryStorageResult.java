@@ -1,0 +1,4 @@
+package org.zstack.sdk;
+
+public class DeletePrimaryStorageResult {
+}
