@@ -30,12 +30,12 @@ class AgentProcess {
     }
 
     private static Path locateJar() {
-        Path p = Path.of(System.getProperty("zstack.agent.jar", "../plugin/kvm-agent/target/kvm-agent.jar"))
+        Path p = Path.of(System.getProperty("zstack.agent.jar", "../plugin/v2v-agent/target/zstack-v2v-agent.jar"))
         return p.toAbsolutePath().normalize()
     }
 
     AgentProcess start() {
-        assert Files.isRegularFile(JAR): "the agent jar ${JAR} is missing: build plugin/kvm-agent first"
+        assert Files.isRegularFile(JAR): "the agent jar ${JAR} is missing: build plugin/v2v-agent first"
         process = new ProcessBuilder("java", "-Xmx128m", "-jar", JAR.toString(), "--host", ip, "--port", String.valueOf(port),
                 "--state-dir", stateDir.toString(), "--libvirt-uri", libvirtUri)
                 .redirectErrorStream(true)

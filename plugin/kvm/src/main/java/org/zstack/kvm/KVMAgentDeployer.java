@@ -42,9 +42,9 @@ public class KVMAgentDeployer {
         } catch (IOException e) {
             return operr("cannot prepare the agent playbook: %s", e.getMessage());
         }
-        Path jar = Path.of(props.get("KVMAgent.jar", "plugin/kvm-agent/target/kvm-agent.jar")).toAbsolutePath();
+        Path jar = Path.of(props.get("KVMAgent.jar", "plugin/v2v-agent/target/zstack-v2v-agent.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
-            return operr("the agent jar %s does not exist; build plugin/kvm-agent or set KVMAgent.jar", jar);
+            return operr("the agent jar %s does not exist; build plugin/v2v-agent or set KVMAgent.jar", jar);
         }
         Map<String, Object> vars = new HashMap<>();
         vars.put("agent_jar", jar.toString());

@@ -90,6 +90,20 @@ class HostConversionHostCase {
     }
 
     @Test
+    void cleaningTheCacheEmptiesTheStoragePathAndMeasuresItAgain() {
+        Path dir = tempDir()
+        def ch = new AddV2VConversionHostAction(name: "ch-clean", type: "KVM", hostUuid: host2.uuid, storagePath: dir.toString(),
+                sessionId: env.session).call().throwExceptionIfError().value.inventory
+        Path job = Files.createDirectories(dir.resolve("job-1"))
+        Files.write(job.resolve("disk0.qcow2"), new byte[8 * 1024 * 1024])
+        def cleaned = new CleanV2VConversionCacheAction(uuid: ch.uuid, sessionId: env.session).call().throwExceptionIfError().value.inventory
+        assert !Files.exists(job)
+        assert Files.isDirectory(dir): "the storage path itself stays"
+        assert cleaned.availableSize > 0
+        new DeleteV2VConversionHostAction(uuid: ch.uuid, sessionId: env.session).call().throwExceptionIfError()
+    }
+
+    @Test
     void badConversionHostInputChangesNothing() {
         String dir = tempDir().toString()
         Map<String, Map> cases = [

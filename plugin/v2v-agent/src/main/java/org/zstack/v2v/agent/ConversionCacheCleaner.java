@@ -1,0 +1,80 @@
+package org.zstack.v2v.agent;
+
+import org.zstack.agent.AgentContext;
+import org.zstack.agent.AgentException;
+import org.zstack.agent.AgentResponse;
+import org.zstack.agent.CommandHandler;
+
+import java.io.IOException;
+import java.nio.file.*;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Empties a conversion host's cache: every entry directly under its storage path except the job directories
+ * still in use. Links are removed, never followed, so a link in the cache cannot make it delete elsewhere.
+ */
+public class ConversionCacheCleaner implements CommandHandler<ConversionCacheCleaner.CleanCmd> {
+    public static class CleanCmd {
+        public String storagePath;
+        public List<String> keep;
+    }
+
+    public static class CleanRsp extends AgentResponse {
+        public long freedBytes;
+        public long totalCapacity;
+        public long availableCapacity;
+    }
+
+    @Override
+    public AgentResponse handle(CleanCmd cmd, AgentContext ctx) throws IOException {
+        if (cmd.storagePath == null || !cmd.storagePath.startsWith("/")) {
+            throw new AgentException("storagePath must be an absolute path, got " + cmd.storagePath);
+        }
+        Path root = Path.of(cmd.storagePath).normalize();
+        if (root.getNameCount() == 0) {
+            throw new AgentException("refusing to clean the root directory");
+        }
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw new AgentException("storage path " + root + " is not a directory");
+        }
+        List<String> keep = cmd.keep == null ? List.of() : cmd.keep;
+        AtomicLong freed = new AtomicLong();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path e : entries) {
+                if (!keep.contains(e.getFileName().toString())) {
+                    delete(e, freed);
+                }
+            }
+        }
+        FileStore store = Files.getFileStore(root);
+        CleanRsp rsp = new CleanRsp();
+        rsp.freedBytes = freed.get();
+        rsp.totalCapacity = store.getTotalSpace();
+        rsp.availableCapacity = store.getUsableSpace();
+        return rsp;
+    }
+
+    private static void delete(Path p, AtomicLong freed) throws IOException {
+        Files.walkFileTree(p, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    freed.addAndGet(attrs.size());
+                }
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
