@@ -10,6 +10,9 @@ public class CreateZoneAction extends AbstractAction {
     @Param(required = false, maxLength = 2048)
     public String description;
 
+    @Param(required = false)
+    public Boolean isDefault;
+
     public Result call() {
         return fill(new Result(), ZSClient.call(this), CreateZoneResult.class);
     }

@@ -12,7 +12,10 @@ import java.lang.reflect.Type;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.text.SimpleDateFormat;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +27,7 @@ import java.util.Map;
  */
 public final class JSONObjectUtil {
     private static final String DATE_PATTERN = "MMM d, yyyy h:mm:ss a";
+    private static final DateTimeFormatter DATE_FORMATTER = DateTimeFormatter.ofPattern(DATE_PATTERN, Locale.US);
 
     private static final ExclusionStrategy API_NO_SEE = new ExclusionStrategy() {
         @Override
@@ -76,8 +80,13 @@ public final class JSONObjectUtil {
         return gson.fromJson(gson.toJson(o), clz);
     }
 
+    /**
+     * Gson's default form. A DateTimeFormatter is immutable and shared, where a SimpleDateFormat had to be made for
+     * every date: with two dates per inventory that was the largest allocation of the REST path (the benchmark).
+     * The output is the same, in the JVM's default time zone as before.
+     */
     public static String formatDate(Date d) {
-        return new SimpleDateFormat(DATE_PATTERN, Locale.US).format(d);
+        return DATE_FORMATTER.format(Instant.ofEpochMilli(d.getTime()).atZone(ZoneId.systemDefault()));
     }
 
     public static Date parseDate(String s) {

@@ -13,6 +13,7 @@ import org.zstack.core.encrypt.EncryptionFacade;
 import org.zstack.core.json.JSONObjectUtil;
 import org.zstack.core.rest.RESTFacade;
 import org.zstack.core.thread.ChainTask;
+import org.zstack.core.thread.MessageQueue;
 import org.zstack.core.thread.SyncTaskChain;
 import org.zstack.core.thread.ThreadFacade;
 import org.zstack.header.AbstractService;
@@ -47,6 +48,8 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
     private DatabaseFacade dbf;
     @Autowired
     private ThreadFacade thdf;
+    @Autowired
+    private MessageQueue queue;
     @Autowired
     private RESTFacade restf;
     @Autowired
@@ -99,14 +102,7 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
         } else if (msg instanceof APIAddKVMHostMsg m) {
             handle(m);
         } else if (msg instanceof HostMessage hm) {
-            inQueue(hm.getHostUuid(), msg.getClass().getSimpleName(), chain -> {
-                try {
-                    handleHostMessage(msg, chain);
-                } catch (OperationFailureException e) {
-                    bus.replyErrorByMessageType(msg, e.getErrorCode());
-                    chain.next();
-                }
-            });
+            queue.submit("host-" + hm.getHostUuid(), msg, chain -> handleHostMessage(msg, chain));
         } else {
             bus.dealWithUnknownMessage(msg);
         }
@@ -169,7 +165,8 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
         dbf.removeByPrimaryKey(host.getUuid(), HostVO.class);
     }
 
-    void inQueue(String hostUuid, String name, java.util.function.Consumer<SyncTaskChain> work) {
+    /** Host work that answers no message (a reconnect after ping), in the same queue as the host's messages. */
+    private void inQueue(String hostUuid, String name, java.util.function.Consumer<SyncTaskChain> work) {
         thdf.chainSubmit(new ChainTask() {
             @Override
             public String getSyncSignature() {

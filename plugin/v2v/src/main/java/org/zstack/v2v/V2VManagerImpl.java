@@ -7,9 +7,8 @@ import org.zstack.core.Platform;
 import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.db.Q;
-import org.zstack.core.thread.ChainTask;
+import org.zstack.core.thread.MessageQueue;
 import org.zstack.core.thread.SyncTaskChain;
-import org.zstack.core.thread.ThreadFacade;
 import org.zstack.header.AbstractService;
 import org.zstack.header.core.Completion;
 import org.zstack.header.core.ReturnValueCompletion;
@@ -26,7 +25,6 @@ import org.zstack.kvm.KVMHostAgentCaller;
 import org.zstack.tag.SystemTag;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import static org.zstack.core.Platform.err;
 
@@ -44,7 +42,7 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
     @Autowired
     private DatabaseFacade dbf;
     @Autowired
-    private ThreadFacade thdf;
+    private MessageQueue queue;
     @Autowired
     private KVMHostAgentCaller agent;
 
@@ -57,36 +55,12 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
     public void handleMessage(Message msg) {
         if (msg instanceof APIAddV2VConversionHostMsg m) {
             // one add per host at a time, so the duplicate check of the interceptor cannot be raced
-            inQueue("host-" + m.getHostUuid(), msg, chain -> handle(m, chain));
+            queue.submit("v2v-conversion-host-of-host-" + m.getHostUuid(), msg, chain -> handle(m, chain));
         } else if (msg instanceof V2VConversionHostMessage cm) {
-            inQueue(cm.getConversionHostUuid(), msg, chain -> handleConversionHostMessage(msg, chain));
+            queue.submit("v2v-conversion-host-" + cm.getConversionHostUuid(), msg, chain -> handleConversionHostMessage(msg, chain));
         } else {
             bus.dealWithUnknownMessage(msg);
         }
-    }
-
-    private void inQueue(String key, Message msg, Consumer<SyncTaskChain> work) {
-        thdf.chainSubmit(new ChainTask() {
-            @Override
-            public String getSyncSignature() {
-                return "v2v-conversion-host-" + key;
-            }
-
-            @Override
-            public void run(SyncTaskChain chain) {
-                try {
-                    work.accept(chain);
-                } catch (OperationFailureException e) {
-                    bus.replyErrorByMessageType(msg, e.getErrorCode());
-                    chain.next();
-                }
-            }
-
-            @Override
-            public String getName() {
-                return msg.getClass().getSimpleName();
-            }
-        });
     }
 
     private void handle(APIAddV2VConversionHostMsg msg, SyncTaskChain chain) {

@@ -5,9 +5,7 @@ import org.zstack.core.Platform;
 import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.db.Q;
-import org.zstack.core.thread.ChainTask;
-import org.zstack.core.thread.SyncTaskChain;
-import org.zstack.core.thread.ThreadFacade;
+import org.zstack.core.thread.MessageQueue;
 import org.zstack.header.AbstractService;
 import org.zstack.header.cluster.*;
 import org.zstack.header.errorcode.OperationFailureException;
@@ -30,7 +28,7 @@ public class ClusterManagerImpl extends AbstractService implements ZoneDeletionE
     @Autowired
     private DatabaseFacade dbf;
     @Autowired
-    private ThreadFacade thdf;
+    private MessageQueue queue;
 
     @Override
     public String getId() {
@@ -42,7 +40,7 @@ public class ClusterManagerImpl extends AbstractService implements ZoneDeletionE
         if (msg instanceof APICreateClusterMsg m) {
             handle(m);
         } else if (msg instanceof ClusterMessage cm) {
-            inQueue(cm.getClusterUuid(), msg, () -> handleClusterMessage(msg));
+            queue.run("cluster-" + cm.getClusterUuid(), msg, () -> handleClusterMessage(msg));
         } else {
             bus.dealWithUnknownMessage(msg);
         }
@@ -71,31 +69,6 @@ public class ClusterManagerImpl extends AbstractService implements ZoneDeletionE
         } else {
             bus.dealWithUnknownMessage(msg);
         }
-    }
-
-    private void inQueue(String clusterUuid, Message msg, Runnable work) {
-        thdf.chainSubmit(new ChainTask() {
-            @Override
-            public String getSyncSignature() {
-                return "cluster-" + clusterUuid;
-            }
-
-            @Override
-            public void run(SyncTaskChain chain) {
-                try {
-                    work.run();
-                } catch (OperationFailureException e) {
-                    bus.replyErrorByMessageType(msg, e.getErrorCode());
-                } finally {
-                    chain.next();
-                }
-            }
-
-            @Override
-            public String getName() {
-                return msg.getClass().getSimpleName() + "-" + clusterUuid;
-            }
-        });
     }
 
     private void handle(APICreateClusterMsg msg) {

@@ -6,9 +6,7 @@ import org.zstack.core.Platform;
 import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.db.Q;
-import org.zstack.core.thread.ChainTask;
-import org.zstack.core.thread.SyncTaskChain;
-import org.zstack.core.thread.ThreadFacade;
+import org.zstack.core.thread.MessageQueue;
 import org.zstack.header.AbstractService;
 import org.zstack.header.errorcode.OperationFailureException;
 import org.zstack.header.errorcode.SysErrors;
@@ -26,7 +24,7 @@ public class ZoneManagerImpl extends AbstractService {
     @Autowired
     private DatabaseFacade dbf;
     @Autowired
-    private ThreadFacade thdf;
+    private MessageQueue queue;
     @Autowired
     private ApplicationContext context;
 
@@ -41,7 +39,7 @@ public class ZoneManagerImpl extends AbstractService {
             handle(m);
         } else if (msg instanceof ZoneMessage zm) {
             // every change of one zone runs in that zone's queue, one at a time
-            inQueue(zm.getZoneUuid(), msg, () -> handleZoneMessage(msg));
+            queue.run("zone-" + zm.getZoneUuid(), msg, () -> handleZoneMessage(msg));
         } else {
             bus.dealWithUnknownMessage(msg);
         }
@@ -72,31 +70,6 @@ public class ZoneManagerImpl extends AbstractService {
         } else {
             bus.dealWithUnknownMessage(msg);
         }
-    }
-
-    private void inQueue(String zoneUuid, Message msg, Runnable work) {
-        thdf.chainSubmit(new ChainTask() {
-            @Override
-            public String getSyncSignature() {
-                return "zone-" + zoneUuid;
-            }
-
-            @Override
-            public void run(SyncTaskChain chain) {
-                try {
-                    work.run();
-                } catch (OperationFailureException e) {
-                    bus.replyErrorByMessageType(msg, e.getErrorCode());
-                } finally {
-                    chain.next();
-                }
-            }
-
-            @Override
-            public String getName() {
-                return msg.getClass().getSimpleName() + "-" + zoneUuid;
-            }
-        });
     }
 
     private void handle(APICreateZoneMsg msg) {

@@ -1,11 +1,8 @@
 package org.zstack.network.l2;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.zstack.core.Platform;
-import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.thread.ChainTask;
+import org.zstack.core.thread.MessageQueue;
 import org.zstack.core.thread.SyncTaskChain;
 import org.zstack.core.thread.ThreadFacade;
 import org.zstack.header.errorcode.OperationFailureException;
@@ -30,7 +27,6 @@ import static org.zstack.core.Platform.touterr;
  * answers the message: an exception that only reached the thread pool would leave the API waiting for its timeout.
  */
 public class NetworkQueue {
-    private static final Logger logger = LoggerFactory.getLogger(NetworkQueue.class);
     /** How long a blocking caller waits for its turn; the queues only do short database work. */
     private static final long CALL_TIMEOUT_MINUTES = 5;
 
@@ -40,7 +36,7 @@ public class NetworkQueue {
     @Autowired
     private ThreadFacade thdf;
     @Autowired
-    private CloudBus bus;
+    private MessageQueue messageQueue;
 
     public static String l2(String l2NetworkUuid) {
         return "l2-network-" + l2NetworkUuid;
@@ -66,32 +62,12 @@ public class NetworkQueue {
      * another thread. If it throws instead, msg is answered with the error and the queue moves on.
      */
     public void runAsync(String signature, Message msg, Consumer<Runnable> work) {
-        thdf.chainSubmit(new ChainTask() {
-            @Override
-            public String getSyncSignature() {
-                return signature;
-            }
-
-            @Override
-            public void run(SyncTaskChain chain) {
-                HELD.get().add(signature);
-                try {
-                    work.accept(chain::next);
-                } catch (OperationFailureException e) {
-                    bus.replyErrorByMessageType(msg, e.getErrorCode());
-                    chain.next();
-                } catch (Throwable t) {
-                    logger.warn(String.format("%s failed in queue %s", msg.getMessageName(), signature), t);
-                    bus.replyErrorByMessageType(msg, Platform.inerr("%s: %s", t.getClass().getSimpleName(), t.getMessage()));
-                    chain.next();
-                } finally {
-                    HELD.get().remove(signature);
-                }
-            }
-
-            @Override
-            public String getName() {
-                return msg.getClass().getSimpleName() + "-" + signature;
+        messageQueue.submit(signature, msg, chain -> {
+            HELD.get().add(signature);
+            try {
+                work.accept(chain::next);
+            } finally {
+                HELD.get().remove(signature);
             }
         });
     }

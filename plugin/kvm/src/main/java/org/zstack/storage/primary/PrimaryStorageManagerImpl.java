@@ -9,9 +9,8 @@ import org.zstack.core.asyncbatch.While;
 import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.db.Q;
-import org.zstack.core.thread.ChainTask;
+import org.zstack.core.thread.MessageQueue;
 import org.zstack.core.thread.SyncTaskChain;
-import org.zstack.core.thread.ThreadFacade;
 import org.zstack.header.AbstractService;
 import org.zstack.header.cluster.ClusterVO;
 import org.zstack.header.core.Completion;
@@ -26,7 +25,6 @@ import org.zstack.header.zone.ZoneDeletionExtensionPoint;
 
 import java.nio.file.Path;
 import java.util.*;
-import java.util.function.Consumer;
 
 import static org.zstack.core.Platform.argerr;
 import static org.zstack.core.Platform.operr;
@@ -44,7 +42,7 @@ public class PrimaryStorageManagerImpl extends AbstractService implements HostCo
     @Autowired
     private DatabaseFacade dbf;
     @Autowired
-    private ThreadFacade thdf;
+    private MessageQueue queue;
     @Autowired
     private ApplicationContext context;
 
@@ -76,34 +74,10 @@ public class PrimaryStorageManagerImpl extends AbstractService implements HostCo
         if (msg instanceof AddPrimaryStorageMessage m) {
             handleAdd(m);
         } else if (msg instanceof PrimaryStorageMessage pm) {
-            inQueue(pm.getPrimaryStorageUuid(), msg, chain -> handlePrimaryStorageMessage(msg, chain));
+            queue.submit("primary-storage-" + pm.getPrimaryStorageUuid(), msg, chain -> handlePrimaryStorageMessage(msg, chain));
         } else {
             bus.dealWithUnknownMessage(msg);
         }
-    }
-
-    private void inQueue(String uuid, Message msg, Consumer<SyncTaskChain> work) {
-        thdf.chainSubmit(new ChainTask() {
-            @Override
-            public String getSyncSignature() {
-                return "primary-storage-" + uuid;
-            }
-
-            @Override
-            public void run(SyncTaskChain chain) {
-                try {
-                    work.accept(chain);
-                } catch (OperationFailureException e) {
-                    bus.replyErrorByMessageType(msg, e.getErrorCode());
-                    chain.next();
-                }
-            }
-
-            @Override
-            public String getName() {
-                return msg.getClass().getSimpleName() + "-" + uuid;
-            }
-        });
     }
 
     private void handleAdd(AddPrimaryStorageMessage m) {
