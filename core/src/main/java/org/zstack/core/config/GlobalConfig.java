@@ -1,7 +1,5 @@
 package org.zstack.core.config;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /**
@@ -11,20 +9,13 @@ import java.util.function.BiConsumer;
  */
 public class GlobalConfig {
     private static volatile GlobalConfigFacade facade;
-    private static final java.util.Map<String, GlobalConfig> declared = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String category;
     private final String name;
-    private final List<BiConsumer<String, String>> updateListeners = new CopyOnWriteArrayList<>();
 
     public GlobalConfig(String category, String name) {
         this.category = category;
         this.name = name;
-        declared.put(identity(), this);
-    }
-
-    static GlobalConfig declared(String identity) {
-        return declared.get(identity);
     }
 
     static void setFacade(GlobalConfigFacade f) {
@@ -49,13 +40,12 @@ public class GlobalConfig {
         return GlobalConfigTypes.convert(value(), clz);
     }
 
-    /** Called with (old value, new value) after an update is stored. */
+    /**
+     * Called with (old value, new value) after an update is stored. The listener belongs to the running node's
+     * facade, not to this static handle, so it goes away with the node that installed it.
+     */
     public void installUpdateExtension(BiConsumer<String, String> listener) {
-        updateListeners.add(listener);
-    }
-
-    void fireUpdated(String oldValue, String newValue) {
-        updateListeners.forEach(l -> l.accept(oldValue, newValue));
+        facade.addUpdateListener(identity(), listener);
     }
 
     public void updateValue(Object newValue) {

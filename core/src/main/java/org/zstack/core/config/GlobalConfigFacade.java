@@ -16,6 +16,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.InputStream;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 import static org.zstack.core.Platform.argerr;
 
@@ -33,6 +35,7 @@ public class GlobalConfigFacade extends AbstractService {
 
     private final Map<String, GlobalConfigDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, String> values = new ConcurrentHashMap<>();
+    private final Map<String, List<BiConsumer<String, String>>> updateListeners = new ConcurrentHashMap<>();
 
     public GlobalConfigFacade() {
         loadDefinitions();
@@ -85,11 +88,14 @@ public class GlobalConfigFacade extends AbstractService {
         vo.setValue(value);
         vo = dbf.update(vo);
         values.put(d.identity(), value);
-        GlobalConfig handle = GlobalConfig.declared(d.identity());
-        if (handle != null) {
-            handle.fireUpdated(old, value);
+        for (BiConsumer<String, String> l : updateListeners.getOrDefault(d.identity(), List.of())) {
+            l.accept(old, value);
         }
         return GlobalConfigInventory.valueOf(vo);
+    }
+
+    void addUpdateListener(String identity, BiConsumer<String, String> listener) {
+        updateListeners.computeIfAbsent(identity, k -> new CopyOnWriteArrayList<>()).add(listener);
     }
 
     private static void validate(GlobalConfigDefinition d, String value) {
