@@ -92,12 +92,20 @@ final class RestResponseMapper {
                 || c == Boolean.class || c == Character.class || Date.class.isAssignableFrom(c);
     }
 
+    /** Reflection is costly and the classes never change: each class's fields are looked up once. */
+    private static final Map<Class<?>, List<Field>> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static List<Field> visibleFields(Class<?> clz) {
+        return FIELDS.computeIfAbsent(clz, RestResponseMapper::lookUpVisibleFields);
+    }
+
+    private static List<Field> lookUpVisibleFields(Class<?> clz) {
         List<Field> ret = new ArrayList<>();
         for (Class<?> c = clz; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())
                         && !f.isAnnotationPresent(APINoSee.class)) {
+                    f.setAccessible(true);
                     ret.add(f);
                 }
             }
@@ -106,17 +114,15 @@ final class RestResponseMapper {
     }
 
     private static Object read(Object o, String field) {
-        for (Class<?> c = o.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            try {
-                Field f = c.getDeclaredField(field);
-                f.setAccessible(true);
-                return f.get(o);
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
+        for (Field f : visibleFields(o.getClass())) {
+            if (f.getName().equals(field)) {
+                try {
+                    return f.get(o);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
             }
         }
-        throw new IllegalStateException(o.getClass().getName() + " has no field " + field);
+        throw new IllegalStateException(o.getClass().getName() + " has no visible field " + field);
     }
 }
