@@ -23,6 +23,9 @@ public interface DatabaseFacade {
 
     <T> T transaction(Function<EntityManager, T> work);
 
+    /** Changes one row in a transaction and returns it; SYS.1014 when the row is gone. */
+    <T> T updateById(Class<T> clz, Object id, Consumer<T> change);
+
     default void transactionVoid(Consumer<EntityManager> work) {
         transaction(em -> {
             work.accept(em);

@@ -3,7 +3,11 @@ package org.zstack.core.db;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import org.zstack.core.Platform;
+import org.zstack.header.errorcode.OperationFailureException;
+import org.zstack.header.errorcode.SysErrors;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 public class DatabaseFacadeImpl implements DatabaseFacade {
@@ -38,6 +42,19 @@ public class DatabaseFacadeImpl implements DatabaseFacade {
             current.remove();
             em.close();
         }
+    }
+
+    @Override
+    public <T> T updateById(Class<T> clz, Object id, Consumer<T> change) {
+        return transaction(em -> {
+            T vo = em.find(clz, id);
+            if (vo == null) {
+                throw new OperationFailureException(Platform.err(SysErrors.RESOURCE_NOT_FOUND, "%s[uuid:%s] not found",
+                        clz.getSimpleName().replaceAll("VO$", ""), id));
+            }
+            change.accept(vo);
+            return vo;
+        });
     }
 
     @Override

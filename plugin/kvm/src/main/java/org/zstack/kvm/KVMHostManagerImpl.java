@@ -131,11 +131,7 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
                 case "disable" -> HostState.Disabled;
                 default -> HostState.Maintenance;
             };
-            HostVO vo = dbf.transaction(em -> {
-                HostVO h = em.find(HostVO.class, m.getUuid());
-                h.setState(s);
-                return h;
-            });
+            HostVO vo = dbf.updateById(HostVO.class, m.getUuid(), h -> h.setState(s));
             APIChangeHostStateEvent evt = new APIChangeHostStateEvent(m.getId());
             evt.setInventory(HostInventory.valueOf(vo));
             bus.publish(evt);

@@ -193,7 +193,7 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
                 }
             });
         } else if (msg instanceof APIChangeV2VConversionHostStateMsg m) {
-            dbf.transactionVoid(em -> em.find(V2VConversionHostVO.class, m.getUuid()).setState(
+            dbf.updateById(V2VConversionHostVO.class, m.getUuid(), v -> v.setState(
                     m.getStateEvent().equals("enable") ? V2VConversionHostState.Enabled : V2VConversionHostState.Disabled));
             APIChangeV2VConversionHostStateEvent evt = new APIChangeV2VConversionHostStateEvent(m.getId());
             evt.setInventory(V2VConversionHostInventory.valueOf(dbf.findByUuid(m.getUuid(), V2VConversionHostVO.class)));

@@ -8,15 +8,11 @@ import org.zstack.core.db.Q;
 import org.zstack.core.thread.MessageQueue;
 import org.zstack.header.AbstractService;
 import org.zstack.header.cluster.*;
-import org.zstack.header.errorcode.OperationFailureException;
-import org.zstack.header.errorcode.SysErrors;
 import org.zstack.header.message.APIDeleteMessage.DeletionMode;
 import org.zstack.header.message.Message;
 import org.zstack.header.zone.ZoneDeletionExtensionPoint;
 
 import java.util.function.Consumer;
-
-import static org.zstack.core.Platform.err;
 
 /**
  * Clusters of KVM hosts. Deleting a zone deletes its clusters, as ZStack cascades; hosts will take part in a
@@ -88,14 +84,7 @@ public class ClusterManagerImpl extends AbstractService implements ZoneDeletionE
     }
 
     private ClusterInventory update(String uuid, Consumer<ClusterVO> change) {
-        dbf.transactionVoid(em -> {
-            ClusterVO vo = em.find(ClusterVO.class, uuid);
-            if (vo == null) {
-                throw new OperationFailureException(err(SysErrors.RESOURCE_NOT_FOUND, "cluster[uuid:%s] not found", uuid));
-            }
-            change.accept(vo);
-        });
-        return ClusterInventory.valueOf(dbf.findByUuid(uuid, ClusterVO.class));
+        return ClusterInventory.valueOf(dbf.updateById(ClusterVO.class, uuid, change));
     }
 
     @Override

@@ -8,14 +8,10 @@ import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.db.Q;
 import org.zstack.core.thread.MessageQueue;
 import org.zstack.header.AbstractService;
-import org.zstack.header.errorcode.OperationFailureException;
-import org.zstack.header.errorcode.SysErrors;
 import org.zstack.header.message.Message;
 import org.zstack.header.zone.*;
 
 import java.util.function.Consumer;
-
-import static org.zstack.core.Platform.err;
 
 /** Zones: create, update, enable/disable, delete (with what depends on them, see ZoneDeletionExtensionPoint). */
 public class ZoneManagerImpl extends AbstractService {
@@ -87,14 +83,7 @@ public class ZoneManagerImpl extends AbstractService {
     }
 
     private ZoneInventory update(String uuid, Consumer<ZoneVO> change) {
-        dbf.transactionVoid(em -> {
-            ZoneVO vo = em.find(ZoneVO.class, uuid);
-            if (vo == null) {
-                throw new OperationFailureException(err(SysErrors.RESOURCE_NOT_FOUND, "zone[uuid:%s] not found", uuid));
-            }
-            change.accept(vo);
-        });
-        return ZoneInventory.valueOf(dbf.findByUuid(uuid, ZoneVO.class));
+        return ZoneInventory.valueOf(dbf.updateById(ZoneVO.class, uuid, change));
     }
 
     private void handle(APIDeleteZoneMsg msg) {
