@@ -13,6 +13,8 @@ public class RestRouteTable {
     }
 
     private final List<RestRoute> routes = new ArrayList<>();
+    /** Routes by the first segment of their path ("zones" for "/zones/{uuid}"): a request tries only its own few. */
+    private final Map<String, List<RestRoute>> byFirstSegment = new HashMap<>();
 
     public RestRouteTable(ServiceConfig config) {
         for (ServiceConfig.ApiRoute r : config.routes()) {
@@ -29,6 +31,18 @@ public class RestRouteTable {
         }
         // the most specific template wins: "/accounts/login" before "/accounts/{uuid}"
         routes.sort(Comparator.comparingInt(RestRoute::literalSegments).reversed());
+        for (RestRoute r : routes) {
+            if (firstSegment(r.template).startsWith("{")) {
+                throw new IllegalStateException(r.apiClass.getName() + ": a path must start with a literal segment");
+            }
+            byFirstSegment.computeIfAbsent(firstSegment(r.template), k -> new ArrayList<>()).add(r);
+        }
+    }
+
+    private static String firstSegment(String path) {
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.indexOf('/', start);
+        return end < 0 ? path.substring(start) : path.substring(start, end);
     }
 
     private static void check(Class<?> clz, RestRequest rest) {
@@ -46,7 +60,7 @@ public class RestRouteTable {
     /** The routes whose template matches the path, whatever their method. */
     public List<Match> find(String path) {
         List<Match> ret = new ArrayList<>();
-        for (RestRoute r : routes) {
+        for (RestRoute r : byFirstSegment.getOrDefault(firstSegment(path), List.of())) {
             Map<String, String> vars = r.match(path);
             if (vars != null) {
                 ret.add(new Match(r, vars));
