@@ -27,6 +27,8 @@ type Sim struct {
 	port    int
 	inner   http.Handler // the simulator's own mux
 
+	thumbprint string
+
 	dcs     []*dcInfo
 	usedMac map[string]bool
 	nextMac int
@@ -309,8 +311,18 @@ func (s *Sim) createDvSwitch(ctx context.Context, dc *dcInfo, sw DvSwitchSpec) (
 	ref := info.Result.(types.ManagedObjectReference)
 	dvs := object.NewDistributedVirtualSwitch(s.client, ref)
 
-	uplink := sw.Name + "-DVUplinks"
-	pgs := []types.DVPortgroupConfigSpec{{Name: uplink, Type: string(types.DistributedVirtualPortgroupPortgroupTypeEarlyBinding), NumPorts: 4}}
+	// the simulator gives a new switch its uplink portgroup ("<switch>-DVUplinks-<n>"); mark it as vSphere does
+	sim := simulator.Map.Get(ref).(*simulator.DistributedVirtualSwitch)
+	simulator.Map.WithLock(sim, func() {
+		uplinks := copyRefs(sim.Portgroup)
+		for _, pgRef := range uplinks {
+			pg := simulator.Map.Get(pgRef).(*simulator.DistributedVirtualPortgroup)
+			pg.Config.Uplink = types.NewBool(true)
+		}
+		sim.Config.GetDVSConfigInfo().UplinkPortgroup = uplinks
+	})
+
+	var pgs []types.DVPortgroupConfigSpec
 	for _, pg := range sw.Portgroups {
 		pgSpec := types.DVPortgroupConfigSpec{
 			Name:     pg.Name,
@@ -324,24 +336,23 @@ func (s *Sim) createDvSwitch(ctx context.Context, dc *dcInfo, sw DvSwitchSpec) (
 		}
 		pgs = append(pgs, pgSpec)
 	}
-	task, err = dvs.AddPortgroup(ctx, pgs)
-	if err != nil {
-		return nil, err
-	}
-	if err = task.Wait(ctx); err != nil {
-		return nil, err
+	if len(pgs) > 0 {
+		task, err = dvs.AddPortgroup(ctx, pgs)
+		if err != nil {
+			return nil, err
+		}
+		if err = task.Wait(ctx); err != nil {
+			return nil, err
+		}
 	}
 
-	sim := simulator.Map.Get(ref).(*simulator.DistributedVirtualSwitch)
 	simulator.Map.WithLock(sim, func() {
 		for _, pgRef := range sim.Portgroup {
 			pg := simulator.Map.Get(pgRef).(*simulator.DistributedVirtualPortgroup)
-			isUplink := pg.Name == uplink
-			pg.Config.Uplink = types.NewBool(isUplink)
-			if isUplink {
-				sim.Config.GetDVSConfigInfo().UplinkPortgroup = []types.ManagedObjectReference{pgRef}
+			if pg.Config.Uplink != nil && *pg.Config.Uplink {
 				continue
 			}
+			pg.Config.Uplink = types.NewBool(false)
 			dc.networks[pg.Name] = &netInfo{name: pg.Name, ref: pgRef, distributed: true, switchUuid: sim.Uuid, key: pg.Key}
 		}
 	})

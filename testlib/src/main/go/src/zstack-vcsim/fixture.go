@@ -15,7 +15,7 @@ package main
 //	  "vmDefaults": {"cpu": 1, "memoryMB": 1024, "disks": 1, "diskCapacityMB": 16, "nics": 1, ...},
 //	  "vms": [ explicit VMs, see VMSpec ],
 //	  "exportFormat": "flat", "nfcHost": "", "leaseTimeoutSeconds": 300, "leaseInitMillis": 200,
-//	  "cbtBlockSize": 65536, "cbtMaxBytesPerQuery": 0
+//	  "cbtBlockSize": 65536, "cbtMaxBytesPerQuery": 0, "noDatastoreAuth": false
 //	}
 
 import (
@@ -51,6 +51,10 @@ type Fixture struct {
 	LeaseTimeoutSeconds int    `json:"leaseTimeoutSeconds"`
 	// LeaseInitMillis: the lease stays "initializing" (without info) this long before "ready"
 	LeaseInitMillis *int `json:"leaseInitMillis"`
+
+	// NoDatastoreAuth lets /folder downloads through without a session (vcsim's own behavior); by default they
+	// need the SOAP session cookie or basic authentication, as vCenter's do
+	NoDatastoreAuth bool `json:"noDatastoreAuth"`
 
 	CbtBlockSize        int64 `json:"cbtBlockSize"`
 	CbtMaxBytesPerQuery int64 `json:"cbtMaxBytesPerQuery"`

@@ -63,6 +63,7 @@ func main() {
 	dir := flag.String("dir", "", "directory for the datastores (default: a new temporary directory, removed at exit)")
 	trace := flag.Bool("trace", false, "write the SOAP traffic to stderr")
 	exitOnEOF := flag.Bool("exit-on-stdin-eof", false, "exit when stdin closes (the parent process died)")
+	removeAtExit := flag.Bool("remove-dir-at-exit", false, "remove -dir when exiting (it is removed anyway when made here)")
 	flag.Parse()
 
 	log.SetPrefix("vcsim ")
@@ -91,6 +92,8 @@ func main() {
 		workDir, removeDir = d, true
 	} else if err := os.MkdirAll(workDir, 0755); err != nil {
 		fatal("cannot create %s: %v", workDir, err)
+	} else {
+		removeDir = *removeAtExit
 	}
 	cleanup := func() {
 		if removeDir {
@@ -127,6 +130,7 @@ func main() {
 		cleanup()
 		fatal("cannot create a certificate: %v", err)
 	}
+	sim.thumbprint = thumbprint
 	model.Service.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
 	model.Service.Listen = &url.URL{Host: *listen, User: url.UserPassword(fx.Username, fx.Password)}
 	// our own routes go to the simulator's mux before it registers its own (RegisterSDK keeps an existing mux)

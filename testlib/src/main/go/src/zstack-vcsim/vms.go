@@ -126,6 +126,10 @@ func (s *Sim) createVM(ctx context.Context, dc *dcInfo, v *VMSpec, h *hostInfo) 
 	if err != nil {
 		return fail(err)
 	}
+	// keys and labels as vSphere numbers them: SCSI controller 0 is 1000, disks 2000+, NICs 4000+
+	scsi := ctrl.(types.BaseVirtualSCSIController).GetVirtualSCSIController()
+	scsi.Key = 1000
+	scsi.DeviceInfo = &types.Description{Label: "SCSI controller 0", Summary: ctrlType}
 	devices = append(devices, ctrl)
 	for k := range v.Disks {
 		d := &v.Disks[k]
@@ -152,6 +156,8 @@ func (s *Sim) createVM(ctx context.Context, dc *dcInfo, v *VMSpec, h *hostInfo) 
 		}
 		disk := devices.CreateDisk(ctrl.(types.BaseVirtualController), dds.ref,
 			fmt.Sprintf("[%s] %s/%s.vmdk", dds.name, v.Name, d.Name))
+		disk.Key = int32(2000 + k)
+		disk.DeviceInfo = &types.Description{Label: fmt.Sprintf("Hard disk %d", k+1), Summary: fmt.Sprintf("%d KB", capacity/1024)}
 		disk.CapacityInBytes = capacity
 		disk.CapacityInKB = capacity / 1024
 		b := disk.Backing.(*types.VirtualDiskFlatVer2BackingInfo)
@@ -194,6 +200,8 @@ func (s *Sim) createVM(ctx context.Context, dc *dcInfo, v *VMSpec, h *hostInfo) 
 		}
 		n.Mac = strings.ToLower(n.Mac)
 		c := card.(types.BaseVirtualEthernetCard).GetVirtualEthernetCard()
+		c.Key = int32(4000 + k)
+		c.DeviceInfo = &types.Description{Label: fmt.Sprintf("Network adapter %d", k+1), Summary: net.name}
 		c.MacAddress = n.Mac
 		c.AddressType = string(types.VirtualEthernetCardMacTypeManual)
 		c.WakeOnLanEnabled = types.NewBool(true)
@@ -271,6 +279,14 @@ func (s *Sim) setGuestInfo(ref types.ManagedObjectReference, v *VMSpec) {
 			vm.Guest = &types.GuestInfo{}
 		}
 		vm.Guest.GuestId = v.GuestId
+		if full, ok := guestFullNames[v.GuestId]; ok {
+			vm.Config.GuestFullName = full
+			vm.Guest.GuestFullName = full
+			vm.Summary.Config.GuestFullName = full
+			if vm.Summary.Guest != nil {
+				vm.Summary.Guest.GuestFullName = full
+			}
+		}
 		if v.HostName != "" {
 			vm.Guest.HostName = v.HostName
 			if vm.Summary.Guest != nil {
@@ -294,4 +310,30 @@ func (s *Sim) setGuestInfo(ref types.ManagedObjectReference, v *VMSpec) {
 			}
 		}
 	})
+}
+
+// guestFullNames: vSphere's display names of common guest ids (the simulator repeats the id).
+var guestFullNames = map[string]string{
+	"otherGuest":             "Other (32-bit)",
+	"otherGuest64":           "Other (64-bit)",
+	"otherLinux64Guest":      "Other Linux (64-bit)",
+	"other3xLinux64Guest":    "Other 3.x Linux (64-bit)",
+	"other4xLinux64Guest":    "Other 4.x or later Linux (64-bit)",
+	"debian9_64Guest":        "Debian GNU/Linux 9 (64-bit)",
+	"debian10_64Guest":       "Debian GNU/Linux 10 (64-bit)",
+	"debian11_64Guest":       "Debian GNU/Linux 11 (64-bit)",
+	"ubuntu64Guest":          "Ubuntu Linux (64-bit)",
+	"centos7_64Guest":        "CentOS 7 (64-bit)",
+	"centos8_64Guest":        "CentOS 8 (64-bit)",
+	"rhel6_64Guest":          "Red Hat Enterprise Linux 6 (64-bit)",
+	"rhel7_64Guest":          "Red Hat Enterprise Linux 7 (64-bit)",
+	"rhel8_64Guest":          "Red Hat Enterprise Linux 8 (64-bit)",
+	"sles12_64Guest":         "SUSE Linux Enterprise 12 (64-bit)",
+	"sles15_64Guest":         "SUSE Linux Enterprise 15 (64-bit)",
+	"windows7_64Guest":       "Microsoft Windows 7 (64-bit)",
+	"windows9_64Guest":       "Microsoft Windows 10 (64-bit)",
+	"windows8Server64Guest":  "Microsoft Windows Server 2012 (64-bit)",
+	"windows9Server64Guest":  "Microsoft Windows Server 2016 or later (64-bit)",
+	"windows2019srv_64Guest": "Microsoft Windows Server 2019 (64-bit)",
+	"windows7Server64Guest":  "Microsoft Windows Server 2008 R2 (64-bit)",
 }
