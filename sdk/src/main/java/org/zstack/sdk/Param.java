@@ -18,6 +18,9 @@ public @interface Param {
     /** The value (each element, for a collection) must be one of these, compared as strings. */
     String[] validValues() default {};
 
+    /** For strings: a regular expression the whole value must match. */
+    String validRegexValues() default "";
+
     /** For strings; Integer.MAX_VALUE means no limit. */
     int maxLength() default Integer.MAX_VALUE;
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** Finds an action's {@link Param} fields and applies their checks. */
 final class ParamSupport {
@@ -74,6 +75,9 @@ final class ParamSupport {
         }
         if (s.length() < p.minLength()) {
             throw new ApiException(where + " is shorter than " + p.minLength() + " characters");
+        }
+        if (!p.validRegexValues().isEmpty() && !Pattern.matches(p.validRegexValues(), s)) {
+            throw new ApiException(where + " is [" + s + "], which does not match " + p.validRegexValues());
         }
         checkValidValue(p, s, where);
     }

@@ -1,5 +1,9 @@
 /**
  * Java SDK for the ZStack-compatible V2V service, speaking ZStack's REST wire protocol.
+ * <p>
+ * The runtime (ZSClient, ZSConfig, AbstractAction, QueryAction, ApiResult, ...) is hand-written; an action and a
+ * result class per API, the inventories and SourceClassMap are generated from the server's API classes by apigen
+ * at each build (their first line says so).
  * <pre>{@code
  * ZSClient.configure(new ZSConfig.Builder().setHostname("mn").setPort(8080).build());
  *

@@ -109,6 +109,14 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
     }
 
     private void handleHostMessage(Message msg, SyncTaskChain chain) {
+        if (msg instanceof APIReconnectHostMsg || msg instanceof APIDeleteHostMsg) {
+            // a host of another hypervisor (an ESX host of a vCenter) has no agent here, and belongs to its plugin
+            HostVO h = dbf.findByUuid(((HostMessage) msg).getHostUuid(), HostVO.class);
+            if (h != null && !HostConstant.KVM_HYPERVISOR_TYPE.equals(h.getHypervisorType())) {
+                throw new OperationFailureException(operr("host[uuid:%s, name:%s] is an %s host, managed by its own plugin"
+                        + " (an ESX host comes and goes with its vCenter's sync)", h.getUuid(), h.getName(), h.getHypervisorType()));
+            }
+        }
         if (msg instanceof APIReconnectHostMsg m) {
             connector.reconnect(m.getUuid(), true, new Completion() {
                 @Override
@@ -262,7 +270,8 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
 
     /** A host that misses a ping is Disconnected; one that answers again, or forgot us (agent restart), reconnects. */
     private void pingAll() {
-        for (HostVO h : Q.New(HostVO.class).notEq(HostVO_.status, HostStatus.Connecting).list()) {
+        for (HostVO h : Q.New(HostVO.class).notEq(HostVO_.status, HostStatus.Connecting)
+                .eq(HostVO_.hypervisorType, HostConstant.KVM_HYPERVISOR_TYPE).list()) {
             KVMAgentCommands.PingCmd cmd = new KVMAgentCommands.PingCmd();
             cmd.hostUuid = h.getUuid();
             KVMHostAsyncHttpCallMsg ping = new KVMHostAsyncHttpCallMsg();

@@ -88,19 +88,19 @@ class GuestImage {
     /** the test's own SSH private key (ed25519, no passphrase); root of the guest accepts it */
     Path getPrivateKey() { dir.resolve("id_ed25519") }
     Path getPublicKey() { dir.resolve("id_ed25519.pub") }
-    String getPrivateKeyText() { privateKey.text }
-    String getPublicKeyText() { publicKey.text.trim() }
+    String getPrivateKeyText() { Files.readString(privateKey) }
+    String getPublicKeyText() { Files.readString(publicKey).trim() }
     /** random per build; in {@link #ROOT_MARKER} of the guest and {@link #DATA_MARKER} of its data disk */
-    String getToken() { dir.resolve("token").text.trim() }
+    String getToken() { Files.readString(dir.resolve("token")).trim() }
     /** root's password in the guest (serial console; sshd takes only the key for root) */
-    String getRootPassword() { dir.resolve("root-password").text.trim() }
+    String getRootPassword() { Files.readString(dir.resolve("root-password")).trim() }
     long getRootVirtualSize() { Files.size(rootRaw) }
     long getDataVirtualSize() { Files.size(dataRaw) }
 
     /** sha256 of each file on the data disk, by its path relative to the disk's root file system ("files/random.bin") */
     Map<String, String> getDataChecksums() {
         Map<String, String> sums = [:]
-        dir.resolve("data.sha256").readLines().findAll { it.trim() }.each { line ->
+        Files.readAllLines(dir.resolve("data.sha256")).findAll { it.trim() }.each { line ->
             def (sum, name) = line.trim().split(/\s+/, 2)
             sums[name] = sum
         }
@@ -110,7 +110,7 @@ class GuestImage {
     /** suite, mirror, kernel, root_uuid, grub, built */
     Map<String, String> getBuildInfo() {
         Map<String, String> info = [:]
-        dir.resolve("build-info").readLines().each { line ->
+        Files.readAllLines(dir.resolve("build-info")).each { line ->
             int eq = line.indexOf('=')
             if (eq > 0) {
                 info[line.substring(0, eq)] = line.substring(eq + 1)
@@ -145,7 +145,7 @@ class GuestImage {
     static String builderHash(Path builder = builderDir()) {
         MessageDigest sha = MessageDigest.getInstance("SHA-256")
         List<Path> files = Files.list(builder).withCloseable { s -> s.filter { Files.isRegularFile(it) }.toList() }
-        files.sort { it.fileName.toString() }.each { f ->
+        files.sort(false) { it.fileName.toString() }.each { f ->
             sha.update(f.fileName.toString().getBytes(StandardCharsets.UTF_8))
             sha.update((byte) 0)
             sha.update(Files.readAllBytes(f))
@@ -236,7 +236,7 @@ class GuestImage {
             throw new IllegalStateException("the guest image builder did not write ${missing}; log ${log}")
         }
         Files.copy(log, tmp.resolve("build.log"), StandardCopyOption.REPLACE_EXISTING)
-        tmp.resolve(".complete").text = "built in ${String.format('%.1f', seconds)} s\n"
+        Files.writeString(tmp.resolve(".complete"), "built in ${String.format('%.1f', seconds)} s\n")
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE)
         println "[GuestImage] built ${target} in ${String.format('%.1f', seconds)} s"
         return new GuestImage(target, seconds)
@@ -285,7 +285,7 @@ class GuestImage {
         if (!Files.exists(file)) {
             return "(no ${file})"
         }
-        List<String> all = file.readLines()
+        List<String> all = Files.readAllLines(file, StandardCharsets.ISO_8859_1)
         return all.subList(Math.max(0, all.size() - lines), all.size()).join("\n")
     }
 
@@ -414,8 +414,8 @@ class GuestImage {
     }
 
     /** runs a command, returns its stdout; fails with its output on a non-zero exit */
-    static String run(List<String> cmd, long timeoutSeconds, Map<String, String> env = [:]) {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+    static String run(List cmd, long timeoutSeconds, Map<String, String> env = [:]) {
+        ProcessBuilder pb = new ProcessBuilder(cmd.collect { it.toString() }).redirectErrorStream(true)
         pb.environment().putAll(env)
         Process p = pb.start()
         StringBuilder out = new StringBuilder()

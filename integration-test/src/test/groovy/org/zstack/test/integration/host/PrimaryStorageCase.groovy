@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
 import org.zstack.sdk.*
+import org.zstack.test.integration.kernel.RestCaseSupport
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -90,8 +91,16 @@ class PrimaryStorageCase {
     void badPrimaryStorageInput() {
         def rel = new AddLocalPrimaryStorageAction(name: "x", url: "relative/dir", zoneUuid: env.zone.uuid, sessionId: env.session).call()
         assert rel.error.code == "SYS.1007"
-        def notNfs = new AddNfsPrimaryStorageAction(name: "x", url: "/just/a/path", zoneUuid: env.zone.uuid, sessionId: env.session).call()
-        assert notNfs.error.code == "SYS.1007"
+        // the url's pattern (@APIParam validRegexValues): the SDK refuses before sending, and so does the server
+        try {
+            new AddNfsPrimaryStorageAction(name: "x", url: "/just/a/path", zoneUuid: env.zone.uuid, sessionId: env.session).call()
+            assert false: "the SDK sends no NFS url without a server"
+        } catch (ApiException e) {
+            assert e.message.contains("url")
+        }
+        def notNfs = RestCaseSupport.callAndPoll(env.node, env.session, "POST", "/v1/primary-storage/nfs",
+                [params: [name: "x", url: "/just/a/path", zoneUuid: env.zone.uuid]])
+        RestCaseSupport.assertError(notNfs, 503, "SYS.1007")
         def zone2 = new CreateZoneAction(name: "other", sessionId: env.session).call().throwExceptionIfError().value.inventory
         def other = new AddLocalPrimaryStorageAction(name: "other", url: "/tmp/other-ps", zoneUuid: zone2.uuid, sessionId: env.session)
                 .call().throwExceptionIfError().value.inventory

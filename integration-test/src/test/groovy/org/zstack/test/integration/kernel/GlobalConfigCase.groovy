@@ -6,6 +6,7 @@ import org.junit.jupiter.api.MethodOrderer
 import org.junit.jupiter.api.Order
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestMethodOrder
+import org.zstack.sdk.ApiException
 import org.zstack.sdk.GlobalConfigInventory
 import org.zstack.sdk.LogInByAccountAction
 import org.zstack.sdk.QueryGlobalConfigAction
@@ -90,8 +91,14 @@ class GlobalConfigCase {
         assert sdk.error?.code == "SYS.1007"
         def unknown = new UpdateGlobalConfigAction(category: "identity", name: "no.such", value: "1", sessionId: session).call()
         assert unknown.error?.code == "SYS.1007"
-        def missing = new UpdateGlobalConfigAction(category: "identity", name: "session.timeout", sessionId: session).call()
-        assert missing.error?.code == "SYS.1007"
+        // value is mandatory: the SDK (generated from @APIParam) refuses before sending, and so does the server
+        try {
+            new UpdateGlobalConfigAction(category: "identity", name: "session.timeout", sessionId: session).call()
+            assert false: "the SDK sends no UpdateGlobalConfig without a value"
+        } catch (ApiException e) {
+            assert e.message.contains("value")
+        }
+        assertError(callAndPoll(node, session, "PUT", PATH, [updateGlobalConfig: [:]]), 503, "SYS.1007")
 
         assert sessionTimeout().value == "7200"
         assertLifetime(7200)

@@ -19,17 +19,22 @@ public class ClusterInventory {
 
     public static ClusterInventory valueOf(ClusterVO vo) {
         ClusterInventory inv = new ClusterInventory();
-        inv.name = vo.getName();
-        inv.uuid = vo.getUuid();
-        inv.description = vo.getDescription();
-        inv.state = vo.getState().toString();
-        inv.hypervisorType = vo.getHypervisorType();
-        inv.createDate = vo.getCreateDate();
-        inv.lastOpDate = vo.getLastOpDate();
-        inv.zoneUuid = vo.getZoneUuid();
-        inv.type = vo.getType();
-        inv.architecture = vo.getArchitecture();
+        inv.fill(vo);
         return inv;
+    }
+
+    /** For inventories of cluster subclasses (VCenterClusterInventory). */
+    protected void fill(ClusterVO vo) {
+        name = vo.getName();
+        uuid = vo.getUuid();
+        description = vo.getDescription();
+        state = vo.getState().toString();
+        hypervisorType = vo.getHypervisorType();
+        createDate = vo.getCreateDate();
+        lastOpDate = vo.getLastOpDate();
+        zoneUuid = vo.getZoneUuid();
+        type = vo.getType();
+        architecture = vo.getArchitecture();
     }
 
     public String getUuid() { return uuid; }

@@ -5,6 +5,7 @@ import org.zstack.header.vo.ResourceVO;
 
 @Entity
 @Table(name = "ClusterVO")
+@Inheritance(strategy = InheritanceType.JOINED)
 public class ClusterVO extends ResourceVO {
     @Column
     private String zoneUuid;

@@ -24,10 +24,16 @@ public class HostInventory {
     private Timestamp createDate;
     private Timestamp lastOpDate;
 
-    /** A KVM host comes back as a KVMHostInventory, the class ZStack's SDK expects in the schema. */
+    /**
+     * A KVM host comes back as a KVMHostInventory, the class ZStack's SDK expects in the schema; a host of another
+     * hypervisor as the inventory its VO provides.
+     */
     public static HostInventory valueOf(HostVO vo) {
         if (vo instanceof KVMHostVO k) {
             return KVMHostInventory.valueOf(k);
+        }
+        if (vo instanceof HostInventoryProvider p) {
+            return p.toInventory();
         }
         HostInventory inv = new HostInventory();
         inv.fill(vo);
@@ -58,4 +64,5 @@ public class HostInventory {
     public String getState() { return state; }
     public String getClusterUuid() { return clusterUuid; }
     public String getManagementIp() { return managementIp; }
+    public String getHypervisorType() { return hypervisorType; }
 }

@@ -27,25 +27,30 @@ public class PrimaryStorageInventory {
 
     public static PrimaryStorageInventory valueOf(PrimaryStorageVO vo) {
         PrimaryStorageInventory inv = new PrimaryStorageInventory();
-        inv.uuid = vo.getUuid();
-        inv.zoneUuid = vo.getZoneUuid();
-        inv.name = vo.getName();
-        inv.url = vo.getUrl();
-        inv.description = vo.getDescription();
-        inv.totalCapacity = vo.getTotalCapacity();
-        inv.availableCapacity = vo.getAvailableCapacity();
-        inv.totalPhysicalCapacity = vo.getTotalCapacity();
-        inv.availablePhysicalCapacity = vo.getAvailableCapacity();
-        inv.type = vo.getType();
-        inv.state = vo.getState().toString();
-        inv.status = vo.getStatus().toString();
-        inv.mountPath = vo.getMountPath();
-        inv.attachedClusterUuids = Q.New(PrimaryStorageClusterRefVO.class)
+        inv.fill(vo);
+        return inv;
+    }
+
+    /** For inventories of primary storage subclasses (VCenterPrimaryStorageInventory). */
+    protected void fill(PrimaryStorageVO vo) {
+        uuid = vo.getUuid();
+        zoneUuid = vo.getZoneUuid();
+        name = vo.getName();
+        url = vo.getUrl();
+        description = vo.getDescription();
+        totalCapacity = vo.getTotalCapacity();
+        availableCapacity = vo.getAvailableCapacity();
+        totalPhysicalCapacity = vo.getTotalCapacity();
+        availablePhysicalCapacity = vo.getAvailableCapacity();
+        type = vo.getType();
+        state = vo.getState().toString();
+        status = vo.getStatus().toString();
+        mountPath = vo.getMountPath();
+        attachedClusterUuids = Q.New(PrimaryStorageClusterRefVO.class)
                 .eq(PrimaryStorageClusterRefVO_.primaryStorageUuid, vo.getUuid())
                 .listValues(PrimaryStorageClusterRefVO_.clusterUuid);
-        inv.createDate = vo.getCreateDate();
-        inv.lastOpDate = vo.getLastOpDate();
-        return inv;
+        createDate = vo.getCreateDate();
+        lastOpDate = vo.getLastOpDate();
     }
 
     public String getUuid() { return uuid; }

@@ -6,6 +6,7 @@ import org.zstack.header.vo.ResourceVO;
 /** Where VM disks live on the target: a directory on each host (LocalStorage) or an NFS export (NFS). */
 @Entity
 @Table(name = "PrimaryStorageVO")
+@Inheritance(strategy = InheritanceType.JOINED)
 public class PrimaryStorageVO extends ResourceVO {
     @Column
     private String zoneUuid;

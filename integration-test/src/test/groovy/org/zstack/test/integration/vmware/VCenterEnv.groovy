@@ -1,0 +1,150 @@
+package org.zstack.test.integration.vmware
+
+import ch.qos.logback.classic.Logger
+import ch.qos.logback.classic.spi.ILoggingEvent
+import ch.qos.logback.classic.spi.ThrowableProxyUtil
+import ch.qos.logback.core.AppenderBase
+import org.slf4j.LoggerFactory
+import org.zstack.core.db.DatabaseFacade
+import org.zstack.sdk.*
+import org.zstack.testlib.TestNode
+import org.zstack.testlib.vsphere.VCenterSimulator
+import org.zstack.vmware.VCenterConnectionPool
+
+import java.util.concurrent.ConcurrentLinkedQueue
+
+/**
+ * A management node with a zone, a vCenter simulator, and every log line of this JVM captured (the node runs in
+ * process), so a case can check what was logged: order of syncs, and that no password ever was.
+ */
+class VCenterEnv {
+    /** The password of the simulators of these cases: distinctive, so a leak in any log line is found. */
+    static final String PASSWORD = "Vc-S3cret-Pa55w0rd!"
+
+    final TestNode node
+    final String session
+    final ZoneInventory zone
+    final LogCapture logs = new LogCapture()
+
+    VCenterEnv(Map<String, String> extra = [:]) {
+        logs.attach()
+        node = TestNode.start(extra)
+        session = node.login()
+        zone = new CreateZoneAction(name: "zone", sessionId: session).call().throwExceptionIfError().value.inventory
+    }
+
+    /** The model of the sync cases: 2 datacenters, 3 clusters + 1 standalone host, 8 hosts, 40 VMs, 3 disks each. */
+    static Map model() {
+        [
+                password   : PASSWORD,
+                datacenters: [
+                        [name           : "DC0",
+                         clusters       : [[name: "DC0_C0", hosts: 3], [name: "DC0_C1", hosts: 2]],
+                         standaloneHosts: 1,
+                         portgroups     : ["VM Network", [name: "VLAN100", vlan: 100]],
+                         dvSwitches     : [[name: "DC0_DVS0", portgroups: [[name: "DC0_DVPG0", vlan: 200], "DC0_DVPG1"]]],
+                         vms            : 19],
+                        [name      : "DC1",
+                         clusters  : [[name: "DC1_C0", hosts: 2]],
+                         dvSwitches: 1, dvPortgroupsPerSwitch: 2,
+                         vms       : 19],
+                ],
+                vmDefaults : [cpu     : 2, memoryMB: 2048, disks: 3, diskCapacityMB: 4, nics: 2,
+                              guestId : ["debian10_64Guest", "rhel7_64Guest", "windows9Server64Guest"],
+                              firmware: ["bios", "efi"], powerState: ["poweredOn", "poweredOff", "suspended"],
+                              nicType : ["vmxnet3", "e1000e", "e1000"]],
+                vms        : [
+                        [name        : "web-01", datacenter: "DC0", cluster: "DC0_C1", folder: "apps/web",
+                         instanceUuid: "50123456-89ab-cdef-0123-456789abcdef", guestId: "debian10_64Guest",
+                         firmware    : "efi", cpu: 4, coresPerSocket: 2, memoryMB: 4096, powerState: "poweredOn", cbt: true,
+                         annotation  : "the web server",
+                         nics        : [[mac: "00:50:56:3f:00:01", network: "VLAN100", type: "e1000e"],
+                                        [mac: "00:50:56:3f:00:02", network: "DC0_DVPG0"]],
+                         disks       : [[capacityMB: 8, thin: true], [capacityMB: 6, thin: false], [capacityMB: 4, thin: true]]],
+                        [name : "db-01", datacenter: "DC1", guestId: "windows9Server64Guest", firmware: "bios",
+                         cpu  : 8, memoryMB: 8192, powerState: "poweredOff",
+                         nics : [[network: "DC1_DVS0_PG1", type: "vmxnet3"]],
+                         disks: [[capacityMB: 4], [capacityMB: 4], [capacityMB: 4]]],
+                ],
+        ]
+    }
+
+    VCenterInventory addVCenter(VCenterSimulator vc, String name = "vc") {
+        return new AddVCenterAction(name: name, domainName: vc.host, port: vc.port, username: vc.username,
+                password: vc.password, zoneUuid: zone.uuid, sessionId: session).call().throwExceptionIfError().value.inventory
+    }
+
+    VCenterInventory sync(String uuid) {
+        return new SyncVCenterAction(uuid: uuid, sessionId: session).call().throwExceptionIfError().value.inventory
+    }
+
+    def <T> T bean(Class<T> clz) { node.bean(clz) }
+
+    DatabaseFacade getDbf() { node.bean(DatabaseFacade) }
+
+    VCenterConnectionPool getPool() { node.bean(VCenterConnectionPool) }
+
+    /** Every result of a query (the SDK's default limit is 1000). */
+    List query(QueryAction a, List<String> conditions = []) {
+        a.conditions = conditions
+        a.sessionId = session
+        a.limit = 1000
+        def r = a.call()
+        assert r.error == null: r.error
+        return r.value.inventories as List
+    }
+
+    void updateGlobalConfig(String category, String name, String value) {
+        new UpdateGlobalConfigAction(category: category, name: name, value: value, sessionId: session).call().throwExceptionIfError()
+    }
+
+    static void waitUntil(long timeoutMs = 30000, Closure<Boolean> condition) {
+        long deadline = System.currentTimeMillis() + timeoutMs
+        while (!condition()) {
+            assert System.currentTimeMillis() < deadline: "condition not met within ${timeoutMs} ms"
+            Thread.sleep(100)
+        }
+    }
+
+    void stop() {
+        try {
+            node?.stop()
+        } finally {
+            logs.detach()
+        }
+    }
+
+    /** Every log line of this JVM while attached: the formatted message and any stack trace. */
+    static class LogCapture extends AppenderBase<ILoggingEvent> {
+        final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>()
+
+        void attach() {
+            setName("vcenter-case-capture")
+            setContext((LoggerFactory.getILoggerFactory()) as ch.qos.logback.core.Context)
+            start()
+            root().addAppender(this)
+        }
+
+        void detach() {
+            root().detachAppender(this)
+            stop()
+        }
+
+        private static Logger root() {
+            (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        }
+
+        @Override
+        protected void append(ILoggingEvent e) {
+            String line = "${e.level} ${e.loggerName} ${e.formattedMessage}"
+            if (e.throwableProxy != null) {
+                line += "\n" + ThrowableProxyUtil.asString(e.throwableProxy)
+            }
+            lines.add(line)
+        }
+
+        List<String> containing(String s) {
+            lines.toList().findAll { it.contains(s) }
+        }
+    }
+}

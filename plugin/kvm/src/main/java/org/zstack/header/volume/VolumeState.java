@@ -1,0 +1,6 @@
+package org.zstack.header.volume;
+
+public enum VolumeState {
+    Enabled,
+    Disabled
+}

@@ -1,0 +1,7 @@
+package org.zstack.header.volume;
+
+public enum VolumeStatus {
+    Creating,
+    Ready,
+    Deleted
+}

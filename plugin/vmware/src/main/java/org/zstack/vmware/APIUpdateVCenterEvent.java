@@ -1,0 +1,19 @@
+package org.zstack.vmware;
+
+import org.zstack.header.message.APIEvent;
+import org.zstack.header.rest.RestResponse;
+
+@RestResponse(allTo = "inventory")
+public class APIUpdateVCenterEvent extends APIEvent {
+    private VCenterInventory inventory;
+
+    public APIUpdateVCenterEvent() {
+    }
+
+    public APIUpdateVCenterEvent(String apiId) {
+        super(apiId);
+    }
+
+    public VCenterInventory getInventory() { return inventory; }
+    public void setInventory(VCenterInventory inventory) { this.inventory = inventory; }
+}

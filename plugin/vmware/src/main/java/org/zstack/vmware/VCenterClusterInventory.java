@@ -1,0 +1,24 @@
+package org.zstack.vmware;
+
+import org.zstack.header.Inventory;
+import org.zstack.header.cluster.ClusterInventory;
+
+/** A vCenter cluster: a cluster of hypervisorType ESX, with where it is in its vCenter. */
+@Inventory(mappingVOClass = VCenterClusterVO.class)
+public class VCenterClusterInventory extends ClusterInventory {
+    private String vCenterUuid;
+    private String morval;
+    private String datacenterUuid;
+    /** A standalone ESX host's compute resource, not a vSphere cluster. */
+    private Boolean standalone;
+
+    public static VCenterClusterInventory valueOf(VCenterClusterVO vo) {
+        VCenterClusterInventory inv = new VCenterClusterInventory();
+        inv.fill(vo);
+        inv.vCenterUuid = vo.getVCenterUuid();
+        inv.morval = vo.getMorval();
+        inv.datacenterUuid = vo.getDatacenterUuid();
+        inv.standalone = vo.isStandalone();
+        return inv;
+    }
+}

@@ -1,0 +1,597 @@
+package org.zstack.vmware.sync;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.zstack.core.Platform;
+import org.zstack.header.cluster.ClusterState;
+import org.zstack.header.host.HostState;
+import org.zstack.header.host.HostStatus;
+import org.zstack.header.host.HostVO;
+import org.zstack.header.storage.primary.PrimaryStorageClusterRefVO;
+import org.zstack.header.storage.primary.PrimaryStorageState;
+import org.zstack.header.storage.primary.PrimaryStorageStatus;
+import org.zstack.header.vm.VmInstanceConstant;
+import org.zstack.header.vm.VmInstanceState;
+import org.zstack.header.volume.VolumeConstant;
+import org.zstack.header.volume.VolumeState;
+import org.zstack.header.volume.VolumeStatus;
+import org.zstack.header.volume.VolumeType;
+import org.zstack.vmware.*;
+
+import java.util.*;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Makes the records of one vCenter what a snapshot says, in the caller's transaction: records of objects that are
+ * still there keep their uuids (VMs are found by instance uuid, then by managed object reference; everything else by
+ * its reference), new objects get new records, records of objects gone are deleted. Unchanged records are not
+ * written. Parents are written before children, children deleted before parents.
+ */
+public class VCenterSyncApplier {
+    /** What a sync changed, for the log and the tests. */
+    public static class Result {
+        public int added;
+        public int updated;
+        public int removed;
+
+        @Override
+        public String toString() {
+            return String.format("%d added, %d changed, %d removed", added, updated, removed);
+        }
+    }
+
+    private final EntityManager em;
+    private final VCenterVO vc;
+    private final VCenterSnapshot s;
+    private final Result result = new Result();
+
+    private final Map<String, VCenterDatacenterVO> dcs = new HashMap<>();
+    private final Map<String, VCenterClusterVO> clusters = new HashMap<>();
+    private final Map<String, ESXHostVO> hosts = new HashMap<>();
+    private final Map<String, VCenterResourcePoolVO> pools = new HashMap<>();
+    private final Map<String, VCenterPrimaryStorageVO> datastores = new HashMap<>();
+    private final Map<String, VCenterNetworkVO> networks = new HashMap<>();
+
+    public VCenterSyncApplier(EntityManager em, VCenterVO vc, VCenterSnapshot s) {
+        this.em = em;
+        this.vc = vc;
+        this.s = s;
+    }
+
+    public Result apply() {
+        // hundreds of rows in one go: let Hibernate send them in batches
+        em.unwrap(Session.class).setJdbcBatchSize(100);
+
+        List<Runnable> removals = new ArrayList<>();
+        syncDatacenters(removals);
+        syncClusters(removals);
+        syncHosts(removals);
+        syncPools(removals);
+        syncDatastores(removals);
+        syncNetworks(removals);
+        List<Runnable> vmRemovals = new ArrayList<>();
+        syncVms(vmRemovals);
+        em.flush();
+        syncDatastoreClusterRefs();
+        // children before parents: VMs (with their NICs and disks), then what they were on
+        vmRemovals.forEach(Runnable::run);
+        for (int i = removals.size() - 1; i >= 0; i--) {
+            removals.get(i).run();
+        }
+        em.flush();
+        return result;
+    }
+
+    private <V> List<V> existing(Class<V> clz) {
+        return em.createQuery("select v from " + clz.getSimpleName() + " v where v.vCenterUuid = :u", clz)
+                .setParameter("u", vc.getUuid()).getResultList();
+    }
+
+    private <V> boolean set(V current, V wanted, java.util.function.Consumer<V> setter) {
+        if (!Objects.equals(current, wanted)) {
+            setter.accept(wanted);
+            return true;
+        }
+        return false;
+    }
+
+    private void count(boolean created, boolean changed) {
+        if (created) {
+            result.added++;
+        } else if (changed) {
+            result.updated++;
+        }
+    }
+
+    /** Removes the records no longer in the snapshot (later, children first). */
+    private <V> void removeRest(Map<String, V> existing, Set<String> seen, List<Runnable> removals) {
+        List<V> gone = existing.entrySet().stream().filter(e -> !seen.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        if (!gone.isEmpty()) {
+            removals.add(() -> gone.forEach(v -> {
+                em.remove(v);
+                result.removed++;
+            }));
+        }
+    }
+
+    private static <V> Map<String, V> by(List<V> l, Function<V, String> key) {
+        Map<String, V> m = new HashMap<>();
+        for (V v : l) {
+            m.putIfAbsent(key.apply(v), v);
+        }
+        return m;
+    }
+
+    private void syncDatacenters(List<Runnable> removals) {
+        Map<String, VCenterDatacenterVO> old = by(existing(VCenterDatacenterVO.class), VCenterDatacenterVO::getMorval);
+        for (VCenterSnapshot.Datacenter d : s.datacenters) {
+            VCenterDatacenterVO vo = old.get(d.morval());
+            boolean created = vo == null;
+            if (created) {
+                vo = new VCenterDatacenterVO();
+                vo.setUuid(Platform.getUuid());
+                vo.setVCenterUuid(vc.getUuid());
+                vo.setMorval(d.morval());
+            }
+            VCenterDatacenterVO v = vo;
+            boolean changed = set(v.getName(), d.name(), v::setName);
+            if (created) {
+                em.persist(vo);
+            }
+            count(created, changed);
+            dcs.put(d.morval(), vo);
+        }
+        removeRest(old, dcs.keySet(), removals);
+    }
+
+    private void syncClusters(List<Runnable> removals) {
+        Map<String, VCenterClusterVO> old = by(existing(VCenterClusterVO.class), VCenterClusterVO::getMorval);
+        for (VCenterSnapshot.ComputeResource c : s.computeResources) {
+            VCenterClusterVO vo = old.get(c.morval());
+            boolean created = vo == null;
+            if (created) {
+                vo = new VCenterClusterVO();
+                vo.setUuid(Platform.getUuid());
+                vo.setVCenterUuid(vc.getUuid());
+                vo.setMorval(c.morval());
+                vo.setZoneUuid(vc.getZoneUuid());
+                vo.setState(ClusterState.Enabled);
+                vo.setHypervisorType(VCenterConstant.ESX_HYPERVISOR_TYPE);
+                vo.setType(VCenterConstant.VCENTER_CLUSTER_TYPE);
+                vo.setArchitecture("x86_64");
+            }
+            VCenterClusterVO v = vo;
+            VCenterDatacenterVO dc = dcs.get(c.datacenter());
+            boolean changed = set(v.getName(), c.name(), v::setName);
+            changed |= set(v.getDatacenterUuid(), dc == null ? null : dc.getUuid(), v::setDatacenterUuid);
+            changed |= set(v.isStandalone(), !c.cluster(), v::setStandalone);
+            if (created) {
+                em.persist(vo);
+            }
+            count(created, changed);
+            clusters.put(c.morval(), vo);
+        }
+        removeRest(old, clusters.keySet(), removals);
+    }
+
+    private void syncHosts(List<Runnable> removals) {
+        Map<String, ESXHostVO> old = by(existing(ESXHostVO.class), ESXHostVO::getMorval);
+        // a host's name is its management address; another vCenter's (or KVM) host may hold it already
+        Set<String> names = s.hosts.stream().map(VCenterSnapshot.Host::name).collect(Collectors.toSet());
+        Set<String> taken = new HashSet<>();
+        if (!names.isEmpty()) {
+            Set<String> ours = old.values().stream().map(HostVO::getUuid).collect(Collectors.toSet());
+            for (HostVO h : em.createQuery("select h from HostVO h where h.managementIp in :ips", HostVO.class)
+                    .setParameter("ips", names).getResultList()) {
+                if (!ours.contains(h.getUuid())) {
+                    taken.add(h.getManagementIp());
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (VCenterSnapshot.Host h : s.hosts) {
+            VCenterClusterVO cluster = clusters.get(h.computeResource());
+            if (cluster == null) {
+                continue;
+            }
+            ESXHostVO vo = old.get(h.morval());
+            boolean created = vo == null;
+            if (created) {
+                vo = new ESXHostVO();
+                vo.setUuid(Platform.getUuid());
+                vo.setVCenterUuid(vc.getUuid());
+                vo.setMorval(h.morval());
+                vo.setZoneUuid(vc.getZoneUuid());
+                vo.setHypervisorType(VCenterConstant.ESX_HYPERVISOR_TYPE);
+                vo.setArchitecture("x86_64");
+            }
+            ESXHostVO v = vo;
+            String ip = taken.contains(h.name()) ? h.name() + "@" + vc.getDomainName() : h.name();
+            boolean changed = set(v.getName(), h.name(), v::setName);
+            changed |= set(v.getManagementIp(), ip, v::setManagementIp);
+            changed |= set(v.getClusterUuid(), cluster.getUuid(), v::setClusterUuid);
+            VCenterDatacenterVO dc = dcs.get(h.datacenter());
+            changed |= set(v.getDatacenterUuid(), dc == null ? null : dc.getUuid(), v::setDatacenterUuid);
+            changed |= set(v.getState(), h.maintenance() ? HostState.Maintenance : HostState.Enabled, v::setState);
+            changed |= set(v.getStatus(), "connected".equals(h.connectionState()) ? HostStatus.Connected : HostStatus.Disconnected, v::setStatus);
+            changed |= set(v.getConnectionState(), h.connectionState(), v::setConnectionState);
+            changed |= set(v.getEsxiVersion(), h.version(), v::setEsxiVersion);
+            changed |= set(v.getEsxiBuild(), h.build(), v::setEsxiBuild);
+            changed |= set(v.getCpuModelName(), h.cpuModel(), v::setCpuModelName);
+            changed |= set(v.getCpuNum(), h.cpuThreads(), v::setCpuNum);
+            changed |= set(v.getTotalMemory(), h.memorySize(), v::setTotalMemory);
+            Long available = h.memorySize() == null || h.memoryUsageBytes() == null ? h.memorySize()
+                    : Math.max(0, h.memorySize() - h.memoryUsageBytes());
+            changed |= set(v.getAvailableMemory(), available, v::setAvailableMemory);
+            if (created) {
+                em.persist(vo);
+            }
+            count(created, changed);
+            hosts.put(h.morval(), vo);
+            seen.add(h.morval());
+        }
+        removeRest(old, seen, removals);
+    }
+
+    private void syncPools(List<Runnable> removals) {
+        Map<String, VCenterResourcePoolVO> old = by(existing(VCenterResourcePoolVO.class), VCenterResourcePoolVO::getMorVal);
+        List<VCenterSnapshot.ResourcePool> kept = new ArrayList<>();
+        for (VCenterSnapshot.ResourcePool p : s.resourcePools) {
+            VCenterClusterVO owner = clusters.get(p.owner());
+            if (owner == null) {
+                continue;
+            }
+            VCenterResourcePoolVO vo = old.get(p.morval());
+            boolean created = vo == null;
+            if (created) {
+                vo = new VCenterResourcePoolVO();
+                vo.setUuid(Platform.getUuid());
+                vo.setVCenterUuid(vc.getUuid());
+                vo.setMorVal(p.morval());
+            }
+            VCenterResourcePoolVO v = vo;
+            boolean changed = set(v.getName(), p.name(), v::setName);
+            changed |= set(v.getVCenterClusterUuid(), owner.getUuid(), v::setVCenterClusterUuid);
+            changed |= set(v.getCPULimit(), p.cpuLimit(), v::setCPULimit);
+            changed |= set(v.getCPUOverheadLimit(), p.cpuOverheadLimit(), v::setCPUOverheadLimit);
+            changed |= set(v.getCPUReservation(), p.cpuReservation(), v::setCPUReservation);
+            changed |= set(v.getCPUShares(), p.cpuShares(), v::setCPUShares);
+            changed |= set(v.getCPULevel(), p.cpuLevel(), v::setCPULevel);
+            changed |= set(v.getMemoryLimit(), p.memoryLimit(), v::setMemoryLimit);
+            changed |= set(v.getMemoryOverheadLimit(), p.memoryOverheadLimit(), v::setMemoryOverheadLimit);
+            changed |= set(v.getMemoryReservation(), p.memoryReservation(), v::setMemoryReservation);
+            changed |= set(v.getMemoryShares(), p.memoryShares(), v::setMemoryShares);
+            changed |= set(v.getMemoryLevel(), p.memoryLevel(), v::setMemoryLevel);
+            if (created) {
+                em.persist(vo);
+            }
+            count(created, changed);
+            pools.put(p.morval(), vo);
+            kept.add(p);
+        }
+        // the parents, once every pool has its uuid
+        for (VCenterSnapshot.ResourcePool p : kept) {
+            VCenterResourcePoolVO vo = pools.get(p.morval());
+            VCenterResourcePoolVO parent = p.parent() == null ? null : pools.get(p.parent());
+            vo.setParentUuid(parent == null ? null : parent.getUuid());
+        }
+        removeRest(old, pools.keySet(), removals);
+    }
+
+    private void syncDatastores(List<Runnable> removals) {
+        Map<String, VCenterPrimaryStorageVO> old = by(existing(VCenterPrimaryStorageVO.class), VCenterPrimaryStorageVO::getMorval);
+        for (VCenterSnapshot.Datastore d : s.datastores) {
+            VCenterPrimaryStorageVO vo = old.get(d.morval());
+            boolean created = vo == null;
+            if (created) {
+                vo = new VCenterPrimaryStorageVO();
+                vo.setUuid(Platform.getUuid());
+                vo.setVCenterUuid(vc.getUuid());
+                vo.setMorval(d.morval());
+                vo.setZoneUuid(vc.getZoneUuid());
+                vo.setType(VCenterConstant.VCENTER_PRIMARY_STORAGE_TYPE);
+                vo.setState(PrimaryStorageState.Enabled);
+            }
+            VCenterPrimaryStorageVO v = vo;
+            VCenterDatacenterVO dc = dcs.get(d.datacenter());
+            boolean changed = set(v.getName(), d.name(), v::setName);
+            changed |= set(v.getDatastore(), d.name(), v::setDatastore);
+            changed |= set(v.getUrl(), d.url() == null ? "ds:///" + d.morval() : d.url(), v::setUrl);
+            changed |= set(v.getDatastoreType(), d.type(), v::setDatastoreType);
+            changed |= set(v.getDatacenterUuid(), dc == null ? null : dc.getUuid(), v::setDatacenterUuid);
+            changed |= set(v.getTotalCapacity(), d.capacity(), v::setTotalCapacity);
+            changed |= set(v.getAvailableCapacity(), d.freeSpace(), v::setAvailableCapacity);
+            changed |= set(v.getStatus(), d.accessible() ? PrimaryStorageStatus.Connected : PrimaryStorageStatus.Disconnected, v::setStatus);
+            if (created) {
+                em.persist(vo);
+            }
+            count(created, changed);
+            datastores.put(d.morval(), vo);
+        }
+        removeRest(old, datastores.keySet(), removals);
+    }
+
+    /** A datastore is attached to the clusters whose hosts mount it. */
+    private void syncDatastoreClusterRefs() {
+        Set<String> wanted = new HashSet<>();
+        for (VCenterSnapshot.Host h : s.hosts) {
+            VCenterClusterVO c = clusters.get(h.computeResource());
+            if (c == null) {
+                continue;
+            }
+            for (String ds : h.datastores()) {
+                VCenterPrimaryStorageVO p = datastores.get(ds);
+                if (p != null) {
+                    wanted.add(p.getUuid() + "/" + c.getUuid());
+                }
+            }
+        }
+        List<PrimaryStorageClusterRefVO> refs = em.createQuery("select r from PrimaryStorageClusterRefVO r where r.primaryStorageUuid in"
+                        + " (select p.uuid from VCenterPrimaryStorageVO p where p.vCenterUuid = :u)", PrimaryStorageClusterRefVO.class)
+                .setParameter("u", vc.getUuid()).getResultList();
+        Set<String> have = new HashSet<>();
+        for (PrimaryStorageClusterRefVO r : refs) {
+            String k = r.getPrimaryStorageUuid() + "/" + r.getClusterUuid();
+            if (!wanted.contains(k) || !have.add(k)) {
+                em.remove(r);
+            }
+        }
+        for (String k : wanted) {
+            if (have.contains(k)) {
+                continue;
+            }
+            PrimaryStorageClusterRefVO r = new PrimaryStorageClusterRefVO();
+            r.setPrimaryStorageUuid(k.substring(0, k.indexOf('/')));
+            r.setClusterUuid(k.substring(k.indexOf('/') + 1));
+            em.persist(r);
+        }
+    }
+
+    private void syncNetworks(List<Runnable> removals) {
+        Map<String, VCenterNetworkVO> old = by(existing(VCenterNetworkVO.class), VCenterNetworkVO::getMorval);
+        for (VCenterSnapshot.Network n : s.networks) {
+            VCenterNetworkVO vo = old.get(n.morval());
+            boolean created = vo == null;
+            if (created) {
+                vo = new VCenterNetworkVO();
+                vo.setUuid(Platform.getUuid());
+                vo.setVCenterUuid(vc.getUuid());
+                vo.setMorval(n.morval());
+            }
+            VCenterNetworkVO v = vo;
+            VCenterDatacenterVO dc = dcs.get(n.datacenter());
+            boolean changed = set(v.getName(), n.name(), v::setName);
+            changed |= set(v.getDatacenterUuid(), dc == null ? null : dc.getUuid(), v::setDatacenterUuid);
+            changed |= set(v.getType(), n.type(), v::setType);
+            changed |= set(v.getDvSwitchName(), n.dvSwitchName(), v::setDvSwitchName);
+            changed |= set(v.getDvSwitchUuid(), n.dvSwitchUuid(), v::setDvSwitchUuid);
+            changed |= set(v.getPortgroupKey(), n.portgroupKey(), v::setPortgroupKey);
+            changed |= set(v.getVlanId(), n.vlanId(), v::setVlanId);
+            changed |= set(v.isUplink(), n.uplink(), v::setUplink);
+            if (created) {
+                em.persist(vo);
+            }
+            count(created, changed);
+            networks.put(n.morval(), vo);
+        }
+        removeRest(old, networks.keySet(), removals);
+    }
+
+    static VmInstanceState state(String powerState) {
+        if (powerState == null) {
+            return VmInstanceState.Unknown;
+        }
+        return switch (powerState) {
+            case "poweredOn" -> VmInstanceState.Running;
+            case "poweredOff" -> VmInstanceState.Stopped;
+            case "suspended" -> VmInstanceState.Paused;
+            default -> VmInstanceState.Unknown;
+        };
+    }
+
+    static String platform(String guestId, String guestFullName) {
+        String g = ((guestId == null ? "" : guestId) + " " + (guestFullName == null ? "" : guestFullName)).toLowerCase(Locale.ROOT);
+        if (g.contains("win")) {
+            return VmInstanceConstant.PLATFORM_WINDOWS;
+        }
+        if (g.isBlank() || g.contains("other") && !g.contains("linux")) {
+            return VmInstanceConstant.PLATFORM_OTHER;
+        }
+        return VmInstanceConstant.PLATFORM_LINUX;
+    }
+
+    private void syncVms(List<Runnable> removals) {
+        List<VCenterVmInstanceVO> oldVms = existing(VCenterVmInstanceVO.class);
+        Map<String, VCenterVmInstanceVO> byInstanceUuid = new HashMap<>();
+        Map<String, VCenterVmInstanceVO> byMorval = new HashMap<>();
+        for (VCenterVmInstanceVO v : oldVms) {
+            if (v.getInstanceUuid() != null) {
+                byInstanceUuid.putIfAbsent(v.getInstanceUuid(), v);
+            }
+            byMorval.putIfAbsent(v.getMorval(), v);
+        }
+        Map<String, List<VCenterVmNicVO>> oldNics = new HashMap<>();
+        for (VCenterVmNicVO n : existing(VCenterVmNicVO.class)) {
+            oldNics.computeIfAbsent(n.getVmInstanceUuid(), k -> new ArrayList<>()).add(n);
+        }
+        Map<String, List<VCenterVolumeVO>> oldVolumes = new HashMap<>();
+        for (VCenterVolumeVO v : existing(VCenterVolumeVO.class)) {
+            oldVolumes.computeIfAbsent(v.getVmInstanceUuid(), k -> new ArrayList<>()).add(v);
+        }
+
+        Set<String> used = new HashSet<>();
+        for (VCenterSnapshot.Vm m : s.vms) {
+            VCenterVmInstanceVO vo = m.instanceUuid() == null ? null : byInstanceUuid.get(m.instanceUuid());
+            if (vo == null || used.contains(vo.getUuid())) {
+                vo = byMorval.get(m.morval());
+            }
+            if (vo != null && used.contains(vo.getUuid())) {
+                vo = null;
+            }
+            boolean created = vo == null;
+            if (created) {
+                vo = new VCenterVmInstanceVO();
+                vo.setUuid(Platform.getUuid());
+                vo.setVCenterUuid(vc.getUuid());
+                vo.setZoneUuid(vc.getZoneUuid());
+                vo.setHypervisorType(VCenterConstant.ESX_HYPERVISOR_TYPE);
+                vo.setType(VmInstanceConstant.USER_VM_TYPE);
+                vo.setArchitecture("x86_64");
+            }
+            used.add(vo.getUuid());
+            VCenterVmInstanceVO v = vo;
+            ESXHostVO host = m.host() == null ? null : hosts.get(m.host());
+            VCenterClusterVO cluster = host == null ? null : clusters.get(hostCompute(m.host()));
+            VCenterDatacenterVO dc = dcs.get(m.datacenter());
+            VCenterResourcePoolVO pool = m.resourcePool() == null ? null : pools.get(m.resourcePool());
+            boolean changed = set(v.getName(), m.name(), v::setName);
+            changed |= set(v.getDescription(), m.annotation() == null || m.annotation().isEmpty() ? null : m.annotation(), v::setDescription);
+            changed |= set(v.getMorval(), m.morval(), v::setMorval);
+            changed |= set(v.getInstanceUuid(), m.instanceUuid(), v::setInstanceUuid);
+            changed |= set(v.getBiosUuid(), m.biosUuid(), v::setBiosUuid);
+            changed |= set(v.getHostUuid(), host == null ? null : host.getUuid(), v::setHostUuid);
+            changed |= set(v.getClusterUuid(), cluster == null ? null : cluster.getUuid(), v::setClusterUuid);
+            changed |= set(v.getDatacenterUuid(), dc == null ? null : dc.getUuid(), v::setDatacenterUuid);
+            changed |= set(v.getResourcePoolUuid(), pool == null ? null : pool.getUuid(), v::setResourcePoolUuid);
+            changed |= set(v.getState(), state(m.powerState()), v::setState);
+            changed |= set(v.getPowerState(), m.powerState(), v::setPowerState);
+            changed |= set(v.getGuestId(), m.guestId(), v::setGuestId);
+            changed |= set(v.getGuestFullName(), m.guestFullName(), v::setGuestFullName);
+            changed |= set(v.getGuestOsType(), m.guestFullName() != null ? m.guestFullName() : m.guestId(), v::setGuestOsType);
+            changed |= set(v.getPlatform(), platform(m.guestId(), m.guestFullName()), v::setPlatform);
+            changed |= set(v.getFirmware(), m.firmware(), v::setFirmware);
+            changed |= set(v.getCpuNum(), m.cpuNum(), v::setCpuNum);
+            changed |= set(v.getNumCoresPerSocket(), m.coresPerSocket(), v::setNumCoresPerSocket);
+            changed |= set(v.getMemorySize(), m.memoryMB() * 1024 * 1024, v::setMemorySize);
+            changed |= set(v.getVmxVersion(), m.vmxVersion(), v::setVmxVersion);
+            changed |= set(v.isChangeTrackingEnabled(), m.changeTrackingEnabled(), v::setChangeTrackingEnabled);
+            changed |= set(v.getVmPathName(), m.vmPathName(), v::setVmPathName);
+            if (created) {
+                em.persist(vo);
+            }
+            changed |= syncVolumes(vo, m, oldVolumes.getOrDefault(vo.getUuid(), List.of()), removals);
+            changed |= syncNics(vo, m, oldNics.getOrDefault(vo.getUuid(), List.of()), removals);
+            count(created, changed);
+        }
+        List<VCenterVmInstanceVO> gone = oldVms.stream().filter(v -> !used.contains(v.getUuid())).toList();
+        if (!gone.isEmpty()) {
+            removals.add(() -> {
+                for (VCenterVmInstanceVO v : gone) {
+                    oldNics.getOrDefault(v.getUuid(), List.of()).forEach(em::remove);
+                    oldVolumes.getOrDefault(v.getUuid(), List.of()).forEach(em::remove);
+                    em.remove(v);
+                    result.removed++;
+                }
+            });
+        }
+    }
+
+    private Map<String, String> hostComputes;
+
+    private String hostCompute(String hostMorval) {
+        if (hostComputes == null) {
+            hostComputes = new HashMap<>();
+            s.hosts.forEach(h -> hostComputes.put(h.morval(), h.computeResource()));
+        }
+        return hostComputes.get(hostMorval);
+    }
+
+    private boolean syncVolumes(VCenterVmInstanceVO vm, VCenterSnapshot.Vm m, List<VCenterVolumeVO> old, List<Runnable> removals) {
+        Map<Integer, VCenterVolumeVO> byKey = new HashMap<>();
+        old.forEach(v -> byKey.putIfAbsent(v.getDeviceKey(), v));
+        Set<Integer> seen = new HashSet<>();
+        boolean anyChange = false;
+        String root = null;
+        int deviceId = 0;
+        for (VCenterSnapshot.Disk d : m.disks()) {
+            VCenterVolumeVO vo = byKey.get(d.key());
+            boolean created = vo == null;
+            if (created) {
+                vo = new VCenterVolumeVO();
+                vo.setUuid(Platform.getUuid());
+                vo.setVCenterUuid(vc.getUuid());
+                vo.setVmInstanceUuid(vm.getUuid());
+                vo.setDeviceKey(d.key());
+                vo.setFormat(VolumeConstant.VOLUME_FORMAT_VMDK);
+                vo.setState(VolumeState.Enabled);
+                vo.setStatus(VolumeStatus.Ready);
+            }
+            VCenterVolumeVO v = vo;
+            VCenterPrimaryStorageVO ds = d.datastore() == null ? null : datastores.get(d.datastore());
+            int id = deviceId++;
+            boolean changed = set(v.getName(), d.label() == null ? "disk-" + d.key() : d.label(), v::setName);
+            changed |= set(v.getDeviceId(), id, v::setDeviceId);
+            changed |= set(v.getType(), id == 0 ? VolumeType.Root : VolumeType.Data, v::setType);
+            changed |= set(v.getInstallPath(), d.fileName(), v::setInstallPath);
+            changed |= set(v.getPrimaryStorageUuid(), ds == null ? null : ds.getUuid(), v::setPrimaryStorageUuid);
+            changed |= set(v.getDatastoreMorval(), d.datastore(), v::setDatastoreMorval);
+            changed |= set(v.getSize(), d.capacityBytes(), v::setSize);
+            changed |= set(v.getActualSize(), d.actualSize(), v::setActualSize);
+            changed |= set(v.getThin(), d.thin(), v::setThin);
+            changed |= set(v.getDiskMode(), d.diskMode(), v::setDiskMode);
+            changed |= set(v.getBackingType(), d.backingType(), v::setBackingType);
+            changed |= set(v.getDiskUuid(), d.diskUuid(), v::setDiskUuid);
+            changed |= set(v.getControllerKey(), d.controllerKey(), v::setControllerKey);
+            changed |= set(v.getUnitNumber(), d.unitNumber(), v::setUnitNumber);
+            if (created) {
+                em.persist(vo);
+            }
+            if (id == 0) {
+                root = vo.getUuid();
+            }
+            anyChange |= created || changed;
+            seen.add(d.key());
+        }
+        anyChange |= set(vm.getRootVolumeUuid(), root, vm::setRootVolumeUuid);
+        List<VCenterVolumeVO> gone = old.stream().filter(v -> !seen.contains(v.getDeviceKey())).toList();
+        if (!gone.isEmpty()) {
+            anyChange = true;
+            removals.add(() -> gone.forEach(em::remove));
+        }
+        return anyChange;
+    }
+
+    private boolean syncNics(VCenterVmInstanceVO vm, VCenterSnapshot.Vm m, List<VCenterVmNicVO> old, List<Runnable> removals) {
+        Map<Integer, VCenterVmNicVO> byKey = new HashMap<>();
+        old.forEach(n -> byKey.putIfAbsent(n.getDeviceKey(), n));
+        Set<Integer> seen = new HashSet<>();
+        boolean anyChange = false;
+        int deviceId = 0;
+        for (VCenterSnapshot.Nic n : m.nics()) {
+            VCenterVmNicVO vo = byKey.get(n.key());
+            boolean created = vo == null;
+            if (created) {
+                vo = new VCenterVmNicVO();
+                vo.setUuid(Platform.getUuid());
+                vo.setVCenterUuid(vc.getUuid());
+                vo.setVmInstanceUuid(vm.getUuid());
+                vo.setDeviceKey(n.key());
+                vo.setHypervisorType(VCenterConstant.ESX_HYPERVISOR_TYPE);
+            }
+            VCenterVmNicVO v = vo;
+            VCenterNetworkVO net = n.network() == null ? null : networks.get(n.network());
+            int id = deviceId++;
+            boolean changed = set(v.getMac(), n.mac() == null ? "" : n.mac().toLowerCase(Locale.ROOT), v::setMac);
+            changed |= set(v.getDeviceId(), id, v::setDeviceId);
+            changed |= set(v.getDriverType(), n.adapterType(), v::setDriverType);
+            changed |= set(v.getNetworkUuid(), net == null ? null : net.getUuid(), v::setNetworkUuid);
+            changed |= set(v.getNetworkName(), n.networkName(), v::setNetworkName);
+            changed |= set(v.getNetworkType(), n.networkType(), v::setNetworkType);
+            changed |= set(v.getPortgroupKey(), n.portgroupKey(), v::setPortgroupKey);
+            changed |= set(v.getDvSwitchUuid(), n.dvSwitchUuid(), v::setDvSwitchUuid);
+            changed |= set(v.isConnected(), n.connected(), v::setConnected);
+            if (created) {
+                em.persist(vo);
+            }
+            anyChange |= created || changed;
+            seen.add(n.key());
+        }
+        List<VCenterVmNicVO> gone = old.stream().filter(n -> !seen.contains(n.getDeviceKey())).toList();
+        if (!gone.isEmpty()) {
+            anyChange = true;
+            removals.add(() -> gone.forEach(em::remove));
+        }
+        return anyChange;
+    }
+}
