@@ -74,12 +74,27 @@ public class VCenterConnection {
         return createdAt;
     }
 
+    /** False once logged out here (yavijava then drops the session's client). */
+    public boolean isOpen() {
+        return serviceInstance.getServerConnection() != null && serviceInstance.getServerConnection().getVimService() != null;
+    }
+
     /** Sets the read timeout of the next calls (a global config may have changed). */
     public void setReadTimeout(int millis) {
-        serviceInstance.getServerConnection().getVimService().getWsc().setReadTimeout(millis);
+        if (isOpen()) {
+            serviceInstance.getServerConnection().getVimService().getWsc().setReadTimeout(millis);
+        }
+    }
+
+    /** The session cookie, for tests that make the vCenter forget a session. */
+    public String sessionCookie() {
+        return isOpen() ? serviceInstance.getServerConnection().getVimService().getWsc().getCookie() : null;
     }
 
     public void logout() {
+        if (!isOpen()) {
+            return;
+        }
         try {
             serviceInstance.getServerConnection().logout();
         } catch (RuntimeException e) {

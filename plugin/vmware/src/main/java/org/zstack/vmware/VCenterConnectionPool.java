@@ -95,6 +95,10 @@ public class VCenterConnectionPool {
         synchronized (p) {
             while (true) {
                 VCenterConnection c = p.idle.pollFirst();
+                if (c != null && !c.isOpen()) {
+                    p.open--;
+                    continue;
+                }
                 if (c != null) {
                     c.setReadTimeout(readTimeoutMillis());
                     return new Lease(c, p.generation);
@@ -150,7 +154,7 @@ public class VCenterConnectionPool {
             p.notifyAll();
         }
         if (stale) {
-            lease.connection.logout();
+            logoutLater(lease.connection);
         }
     }
 
@@ -161,7 +165,16 @@ public class VCenterConnectionPool {
             p.open--;
             p.notifyAll();
         }
-        thdf.submit(lease.connection::logout);
+        logoutLater(lease.connection);
+    }
+
+    /** Logs out off the caller's thread: a vCenter that stopped answering would hold it for the read timeout. */
+    private void logoutLater(VCenterConnection c) {
+        try {
+            thdf.submit(c::logout);
+        } catch (RuntimeException e) {
+            logger.debug("cannot log out a session of vCenter {}: {}", c.endpoint().address(), e.toString());
+        }
     }
 
     /** Hands a session made elsewhere (by AddVCenter's login) to the pool, so the first sync needs no new login. */
@@ -174,7 +187,7 @@ public class VCenterConnectionPool {
                 return;
             }
         }
-        c.logout();
+        logoutLater(c);
     }
 
     /** Logs out every session with the vCenter (its address or credentials changed, or it is deleted). */
@@ -191,7 +204,7 @@ public class VCenterConnectionPool {
             p.idle.clear();
             p.notifyAll();
         }
-        out.forEach(VCenterConnection::logout);
+        out.forEach(this::logoutLater);
     }
 
     /** Forgets a deleted vCenter. */
@@ -216,7 +229,7 @@ public class VCenterConnectionPool {
                 p.open -= out.size();
                 p.notifyAll();
             }
-            out.forEach(VCenterConnection::logout);
+            out.forEach(this::logoutLater);
         }
     }
 

@@ -59,6 +59,10 @@ public class VCenterException extends OperationFailureException {
             Throwable text = fault.getCause();
             return fault.getClass().getSimpleName() + (text == null ? "" : ": " + text.getMessage());
         }
+        VimXmlReader.NotSoapException notSoap = find(e, VimXmlReader.NotSoapException.class);
+        if (notSoap != null) {
+            return notSoap.getMessage();
+        }
         if (find(e, SocketTimeoutException.class) != null) {
             return "no answer in time (" + find(e, SocketTimeoutException.class).getMessage() + ")";
         }

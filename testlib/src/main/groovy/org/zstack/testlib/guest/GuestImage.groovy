@@ -9,6 +9,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.StandardCopyOption
 import java.nio.file.StandardOpenOption
+import java.nio.file.attribute.PosixFilePermissions
 import java.security.MessageDigest
 import java.util.concurrent.TimeUnit
 import java.util.regex.Matcher
@@ -236,6 +237,8 @@ class GuestImage {
             throw new IllegalStateException("the guest image builder did not write ${missing}; log ${log}")
         }
         Files.copy(log, tmp.resolve("build.log"), StandardCopyOption.REPLACE_EXISTING)
+        // readable like the images in it (createTempDirectory made it owner-only)
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"))
         Files.writeString(tmp.resolve(".complete"), "built in ${String.format('%.1f', seconds)} s\n")
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE)
         println "[GuestImage] built ${target} in ${String.format('%.1f', seconds)} s"
@@ -401,8 +404,9 @@ class GuestImage {
             // the overlays go, the console log stays for a failing test to point at
             Files.list(work).withCloseable { s -> s.filter { it != consoleLog }.toList() }.each { Files.deleteIfExists(it) }
             if (ok) {
-                consoleLog.toFile().deleteOnExit()
+                // deleteOnExit deletes in reverse order: the log, then its directory
                 work.toFile().deleteOnExit()
+                consoleLog.toFile().deleteOnExit()
             }
         }
         return result

@@ -15,6 +15,9 @@ import org.zstack.vmware.VCenterVmInstanceVO
 import org.zstack.vmware.VCenterVmNicVO
 import org.zstack.vmware.VCenterVolumeVO
 
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+
 /**
  * The sync of a vCenter of 2 datacenters, 3 clusters and a standalone host, 8 hosts, 40 VMs with 3 disks each on
  * standard and distributed portgroups: every count and every VM's hardware against what the simulator holds; then a
@@ -264,12 +267,51 @@ class VCenterSyncCase {
     void aSessionTheVCenterForgotIsReplacedByANewLogin() {
         def sessions = env.pool.idleSessions(vcenter.uuid)
         assert !sessions.isEmpty()
-        // the vCenter ends the sessions (as after its restart); the pool still holds them
-        sessions.each { it.logout() }
+        // the vCenter ends the sessions (as after its restart, or an administrator's Terminate): a Logout with their
+        // cookies, from outside; the pool still holds them
+        sessions.each { c ->
+            String logout = '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">' +
+                    '<soapenv:Body><Logout xmlns="urn:vim25"><_this type="SessionManager">SessionManager</_this></Logout></soapenv:Body></soapenv:Envelope>'
+            def req = HttpRequest.newBuilder(URI.create(vc.url)).header("Content-Type", "text/xml; charset=utf-8")
+                    .header("SOAPAction", "urn:vim25/6.0").header("Cookie", c.sessionCookie())
+                    .POST(HttpRequest.BodyPublishers.ofString(logout)).build()
+            assert vc.httpClient.send(req, HttpResponse.BodyHandlers.ofString()).statusCode() == 200
+        }
         vc.powerOn("web-01")
         env.sync(vcenter.uuid)
         assert vms().find { it.name == "web-01" }.state == "Running"
         assert !env.logs.containing("logging in again").isEmpty()
         assert env.pool.openSessions(vcenter.uuid) <= 4
+    }
+
+    @Test
+    @Order(8)
+    void esxHostsBelongToTheirVCenterAndTheWireNamesZStacksClasses() {
+        def host = (env.query(new QueryESXHostAction(), ["vCenterUuid=${vcenter.uuid}".toString()]) as List<ESXHostInventory>)[0]
+        def reconnect = new ReconnectHostAction(uuid: host.uuid, sessionId: env.session).call()
+        assert reconnect.error?.code == "SYS.1006": reconnect.error
+        def delete = new DeleteHostAction(uuid: host.uuid, sessionId: env.session).call()
+        assert delete.error?.code == "SYS.1006": delete.error
+        assert env.query(new QueryHostAction(), ["uuid=${host.uuid}".toString()]).size() == 1
+
+        // the schema names the server classes ZStack's own SDK maps
+        Map<String, String> auth = ["Authorization": "OAuth ${env.session}".toString()]
+        Map<String, String> expected = [
+                "/v1/vcenters"                         : "org.zstack.vmware.VCenterInventory",
+                "/v1/vcenters/clusters"                : "org.zstack.vmware.VCenterClusterInventory",
+                "/v1/vcenters/datacenters"             : "org.zstack.vmware.VCenterDatacenterInventory",
+                "/v1/vcenters/clusters/resourcepools"  : "org.zstack.vmware.VCenterResourcePoolInventory",
+                "/v1/vcenters/primary-storage"         : "org.zstack.vmware.VCenterPrimaryStorageInventory",
+                "/v1/hosts?q=hypervisorType=ESX"       : "org.zstack.vmware.ESXHostInventory",
+                "/v1/vm-instances?q=name=web-01"       : "org.zstack.header.vm.VmInstanceInventory",
+        ]
+        expected.each { String path, String clz ->
+            def r = env.node.http("GET", path, null, auth)
+            assert r.status == 200: "${path}: ${r}"
+            assert r.json.schema["inventories[0]"] == clz: path
+        }
+        def vm = env.node.http("GET", "/v1/vm-instances?q=name=web-01", null, auth).json
+        assert vm.schema["inventories[0].vmNics[0]"] == "org.zstack.header.vm.VmNicInventory"
+        assert vm.schema["inventories[0].allVolumes[0]"] == "org.zstack.header.volume.VolumeInventory"
     }
 }

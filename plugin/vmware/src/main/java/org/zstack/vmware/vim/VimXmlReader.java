@@ -31,7 +31,8 @@ public final class VimXmlReader {
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final String VIM_PACKAGE = "com.vmware.vim25.";
 
-    private static final XMLInputFactory FACTORY = newFactory();
+    /** One factory per thread: the JDK does not promise that one may make readers for several threads at once. */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(VimXmlReader::newFactory);
     private static final Map<Class<?>, Map<String, Field>> FIELDS = new ConcurrentHashMap<>();
     private static final Map<String, Optional<Class<?>>> VIM_TYPES = new ConcurrentHashMap<>();
     private static final Map<String, Class<?>> SIMPLE = new HashMap<>();
@@ -105,7 +106,7 @@ public final class VimXmlReader {
     public static Object read(String returnType, InputStream in) throws Exception {
         XMLStreamReader r;
         try {
-            r = FACTORY.createXMLStreamReader(in);
+            r = FACTORY.get().createXMLStreamReader(in);
         } catch (XMLStreamException e) {
             throw new NotSoapException("the answer is not XML: " + e.getMessage());
         }
