@@ -29,8 +29,8 @@ public final class HostAgentCommands {
         public String sendCommandUrl;
     }
 
-    public static class ConnectResponse extends AgentResponse {
-        public String hostUuid;
+    /** What connect and facts both tell of the machine. */
+    public static class MachineResponse extends AgentResponse {
         public String libvirtVersion;
         public String qemuVersion;
         public String hostname;
@@ -40,6 +40,10 @@ public final class HostAgentCommands {
         public Long availableMemory;
         public String osDistribution;
         public String osVersion;
+    }
+
+    public static class ConnectResponse extends MachineResponse {
+        public String hostUuid;
         public String agentVersion;
     }
 
@@ -55,16 +59,7 @@ public final class HostAgentCommands {
     public static class FactsCmd {
     }
 
-    public static class FactsResponse extends AgentResponse {
-        public String hostname;
-        public Integer cpuNum;
-        public String cpuModelName;
-        public Long totalMemory;
-        public Long availableMemory;
-        public String osDistribution;
-        public String osVersion;
-        public String libvirtVersion;
-        public String qemuVersion;
+    public static class FactsResponse extends MachineResponse {
         public List<String> ipAddresses;
         public List<String> interfaces;
         public List<String> bridges;

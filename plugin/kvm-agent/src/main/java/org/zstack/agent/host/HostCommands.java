@@ -75,6 +75,13 @@ public class HostCommands implements AgentExtension {
 
         ConnectResponse rsp = new ConnectResponse();
         rsp.hostUuid = cmd.hostUuid;
+        fillMachine(rsp, v);
+        rsp.agentVersion = AgentVersion.get();
+        ctx.markConnected(cmd.hostUuid, cmd.sendCommandUrl);
+        return rsp;
+    }
+
+    private static void fillMachine(MachineResponse rsp, LibvirtAccess.Versions v) {
         rsp.libvirtVersion = v.libvirtVersion();
         rsp.qemuVersion = v.qemuVersion();
         rsp.hostname = HostFacts.hostname();
@@ -87,9 +94,6 @@ public class HostCommands implements AgentExtension {
         HostFacts.Os os = HostFacts.os();
         rsp.osDistribution = os.distribution();
         rsp.osVersion = os.version();
-        rsp.agentVersion = AgentVersion.get();
-        ctx.markConnected(cmd.hostUuid, cmd.sendCommandUrl);
-        return rsp;
     }
 
     PingResponse ping(AgentContext ctx) {
@@ -100,20 +104,8 @@ public class HostCommands implements AgentExtension {
 
     FactsResponse facts() {
         FactsResponse rsp = new FactsResponse();
-        rsp.hostname = HostFacts.hostname();
-        HostFacts.Cpu cpu = HostFacts.cpu();
-        rsp.cpuNum = cpu.count();
-        rsp.cpuModelName = cpu.modelName();
-        HostFacts.Memory mem = HostFacts.memory();
-        rsp.totalMemory = mem.total();
-        rsp.availableMemory = mem.available();
-        HostFacts.Os os = HostFacts.os();
-        rsp.osDistribution = os.distribution();
-        rsp.osVersion = os.version();
         // facts describe the host even when libvirt is down; connect is where that is refused
-        LibvirtAccess.Versions v = libvirt.versionsOrUnknown();
-        rsp.libvirtVersion = v.libvirtVersion();
-        rsp.qemuVersion = v.qemuVersion();
+        fillMachine(rsp, libvirt.versionsOrUnknown());
         rsp.ipAddresses = HostFacts.ipAddresses();
         rsp.interfaces = HostFacts.interfaces();
         rsp.bridges = HostFacts.bridges();
