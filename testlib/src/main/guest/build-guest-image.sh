@@ -57,7 +57,7 @@ find_mirror() {
             tolower($1) == "suites:" { for (i = 2; i <= NF; i++) if ($i == suite) hassuite = 1 }
             END { if (!found) flush() }' "$f" | head -n1
     done
-    cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | cat \
+    { cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true; } \
         | sed -e 's/#.*//' -e 's/\[[^]]*\]//' \
         | awk -v suite="$suite" '$1 == "deb" && $3 == suite { print $2 }'
 }

@@ -332,8 +332,9 @@ class GuestImage {
      *   <li>{@code dataDisks}: more disks to attach behind it (List of Path; overlays too), same bus</li>
      *   <li>{@code timeoutSeconds}: for the login prompt, default 300</li>
      *   <li>{@code memoryMb}: default 512</li>
-     *   <li>{@code commands}: shell commands to run as root on the serial console after the prompt; their
-     *       output and exit code land in {@link BootResult#commands}. {@code password}: root's password, default
+     *   <li>{@code commands}: shell commands (one line each) to type as root on the serial console after the
+     *       prompt; their output (stdout and stderr, read back over a second serial port, ttyS1, so no console
+     *       message mixes in) and exit code land in {@link BootResult#commands}. {@code password}: root's password, default
      *       {@link #getRootPassword()} of {@link #get()}; {@code commandTimeoutSeconds}: each, default 120</li>
      *   <li>{@code qemuArgs}: extra arguments for qemu (a NIC, say); by default the guest has no NIC</li>
      * </ul>
@@ -348,10 +349,11 @@ class GuestImage {
         String bus = (opts.bus ?: "ide") as String
         Path work = Files.createTempDirectory("guest-boot")
         Path consoleLog = work.resolve("console.log")
+        Path commandOut = work.resolve("ttyS1.out")
         List<Path> disks = [disk] + ((opts.dataDisks ?: []) as List).collect { it as Path }
         List<String> cmd = [qemu.toString(), "-accel", "tcg", "-m", String.valueOf(opts.memoryMb ?: 512), "-smp", "1",
                             "-nodefaults", "-no-user-config", "-display", "none", "-vga", "none", "-monitor", "none",
-                            "-serial", "stdio", "-nic", "none"]
+                            "-serial", "stdio", "-serial", "file:${commandOut}".toString(), "-nic", "none"]
         if (bus == "pvscsi") {
             cmd += ["-device", "pvscsi,id=scsi0"]
         } else if (bus == "sata") {
@@ -375,7 +377,7 @@ class GuestImage {
         }
         cmd += ((opts.qemuArgs ?: []) as List).collect { it.toString() }
 
-        SerialConsole console = new SerialConsole(consoleLog)
+        SerialConsole console = new SerialConsole(consoleLog, commandOut)
         long begin = System.nanoTime()
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start()
         console.attach(p)
@@ -435,16 +437,22 @@ class GuestImage {
         return out.toString()
     }
 
-    /** The guest's ttyS0 on qemu's stdin/stdout; everything it prints also goes to a file. */
+    /**
+     * The guest's ttyS0 on qemu's stdin/stdout, everything it prints also in a file; commands type there, and their
+     * output comes back over ttyS1 (a second file), where no kernel or service messages can mix into it.
+     */
     private static class SerialConsole {
         private final Path logFile
+        private final Path commandFile
         private final StringBuffer buffer = new StringBuffer()
         private OutputStream log
         private Thread reader
         private int mark = 0
+        private int commandMark = 0
 
-        SerialConsole(Path logFile) {
+        SerialConsole(Path logFile, Path commandFile) {
             this.logFile = logFile
+            this.commandFile = commandFile
         }
 
         void attach(Process p) {
@@ -469,12 +477,25 @@ class GuestImage {
 
         String text() { buffer.toString() }
 
-        /** waits for the pattern in what came after the last match; returns the matcher */
+        private String commandText() {
+            return Files.exists(commandFile) ? new String(Files.readAllBytes(commandFile), StandardCharsets.ISO_8859_1) : ""
+        }
+
+        /** waits for the pattern in what ttyS0 printed after the last match; returns the matcher */
         Matcher expect(Pattern pattern, long deadlineNanos, Process p, String what) {
+            return await(pattern, deadlineNanos, p, what, false)
+        }
+
+        private Matcher await(Pattern pattern, long deadlineNanos, Process p, String what, boolean commandChannel) {
             while (true) {
-                Matcher m = pattern.matcher(buffer.substring(mark))
+                String text = commandChannel ? commandText() : buffer.toString()
+                Matcher m = pattern.matcher(text.substring(commandChannel ? commandMark : mark))
                 if (m.find()) {
-                    mark += m.end()
+                    if (commandChannel) {
+                        commandMark += m.end()
+                    } else {
+                        mark += m.end()
+                    }
                     return m
                 }
                 if (!p.alive) {
@@ -482,7 +503,8 @@ class GuestImage {
                     throw new AssertionError("qemu exited (${p.exitValue()}) before ${what}; console ${logFile}, its end:\n" + end())
                 }
                 if (System.nanoTime() > deadlineNanos) {
-                    throw new AssertionError("the guest did not show ${what}; console ${logFile}, its end:\n" + end())
+                    String got = commandChannel ? "; ttyS1 got: " + commandText().substring(commandMark) : ""
+                    throw new AssertionError("the guest did not show ${what}${got}; console ${logFile}, its end:\n" + end())
                 }
                 Thread.sleep(250)
             }
@@ -498,18 +520,18 @@ class GuestImage {
             expect(~/Password: ?/, deadline, p, "the password prompt")
             send(p, password + "\n")
             expect(~/(?m)root@[\w.-]+:\S*# $/, deadline, p, "a root shell prompt after logging in")
-            // no line editing (its escape sequences), no echo, no kernel messages between the commands' markers
-            send(p, "set +o emacs +o vi; stty -echo; dmesg -n 1\n")
+            // no line editing (its escape sequences), no echo; ttyS1 held open on fd 9, raw (no \r added)
+            send(p, "set +o emacs +o vi; stty -echo; dmesg -n 1; exec 9<>/dev/ttyS1; stty -F /dev/ttyS1 raw -echo\n")
             expect(~/(?m)root@[\w.-]+:\S*# $/, deadline, p, "the shell prompt")
         }
 
         CommandResult run(Process p, String command, long deadline) {
-            // the markers are split in the command line, so an echo of the line can never look like them
-            // one line, so no shell prompt comes between the markers
+            // one line, output and markers to ttyS1; the markers are split in the typed line so that no echo of
+            // it can look like them
             String c = command.trim().replaceAll(/;+$/, "")
-            send(p, "printf '%s\\n' '__ZS_''BEGIN__'; ${c}; printf '__ZS_END_%s__\\n' \$?\n")
-            expect(~/__ZS_BEGIN__\r?\n/, deadline, p, "the output of `${command}`")
-            Matcher end = expect(~/(?s)(.*?)\r?\n?__ZS_END_(\d+)__/, deadline, p, "the end of `${command}`")
+            send(p, "{ printf '%s\\n' '__ZS_''BEGIN__'; ${c}; printf '__ZS_END_%s__\\n' \$?; } >&9 2>&1\n")
+            await(~/__ZS_BEGIN__\r?\n/, deadline, p, "the output of `${command}`", true)
+            Matcher end = await(~/(?s)(.*?)\r?\n?__ZS_END_(\d+)__/, deadline, p, "the end of `${command}`", true)
             String output = end.group(1).replace("\r", "")
             return new CommandResult(command: command, exitCode: end.group(2) as int, output: output)
         }

@@ -129,6 +129,8 @@ class GuestImageCase {
                 p.waitFor()
             }
             println "[GuestImageCase] virt-v2v -i disk (raw, 2 GiB) -o local -of qcow2 under TCG took ${String.format('%.1f', seconds)} s"
+            // its phases, with virt-v2v's own clock
+            Files.readAllLines(log).findAll { it ==~ /^\[\s*\d+\.\d\] .*/ }.each { println "[GuestImageCase]   ${it}" }
             assert finished && p.exitValue() == 0: "virt-v2v failed after ${seconds} s:\n" + GuestImage.tail(log, 60)
 
             Path converted = out.resolve("v2v-guest-sda")
