@@ -80,4 +80,49 @@ public final class KVMAgentCommands {
         public Map<String, String> versions;
         public List<String> missing;
     }
+
+    public static class VmVolumeTO {
+        public String uuid;
+        public String installPath;
+        public String format;
+        public int deviceId;
+    }
+
+    public static class VmNicTO {
+        public String mac;
+        public String bridgeName;
+        public int deviceId;
+        public String model = "virtio";
+    }
+
+    /** Defines the domain and, when start, starts it (plugin/v2v-agent/PROTOCOL.md, "Target host"). */
+    public static class StartVmCmd {
+        public String vmUuid;
+        public String vmName;
+        public int cpuNum;
+        public long memorySize;
+        public String domainType;
+        public String machineType;
+        public String bootMode;
+        public java.util.List<VmVolumeTO> volumes;
+        public java.util.List<VmNicTO> nics;
+        public String serialLogPath;
+        public boolean start = true;
+    }
+
+    public static class StartVmRsp extends AgentResponse {
+        public String state;
+    }
+
+    public static class DestroyVmCmd {
+        public String vmUuid;
+    }
+
+    public static class VmStateCmd {
+        public java.util.List<String> vmUuids;
+    }
+
+    public static class VmStateRsp extends AgentResponse {
+        public java.util.Map<String, String> states;
+    }
 }

@@ -13,4 +13,6 @@ public final class KVMGlobalConfig {
     public static final GlobalConfig PING_TIMEOUT = new GlobalConfig(CATEGORY, "ping.timeout");
     /** Seconds an agent command may take when its caller sets no timeout. */
     public static final GlobalConfig AGENT_COMMAND_TIMEOUT = new GlobalConfig(CATEGORY, "agent.command.timeout");
+    /** libvirt domain type of VMs: kvm, or qemu (TCG) for hosts without usable KVM. */
+    public static final GlobalConfig VM_DOMAIN_TYPE = new GlobalConfig(CATEGORY, "vm.domainType");
 }

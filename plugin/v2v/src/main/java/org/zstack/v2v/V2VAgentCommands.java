@@ -2,12 +2,21 @@ package org.zstack.v2v;
 
 import org.zstack.kvm.KVMAgentCommands.AgentResponse;
 
-/** Commands of the agent's V2V extension (plugin/v2v-agent). */
+import java.util.List;
+import java.util.Map;
+
+/** Commands of the agent's V2V extension (plugin/v2v-agent); the contract is plugin/v2v-agent/PROTOCOL.md. */
 public final class V2VAgentCommands {
     private V2VAgentCommands() {
     }
 
     public static final String CLEAN_PATH = "/v2v/conversionhost/clean";
+    public static final String TRANSFER_PATH = "/v2v/job/transfer";
+    public static final String CONVERT_PATH = "/v2v/job/convert";
+    public static final String DELIVER_PATH = "/v2v/job/deliver";
+    public static final String CANCEL_PATH = "/v2v/job/cancel";
+    public static final String CLEANUP_PATH = "/v2v/job/cleanup";
+    public static final String VOLUME_DELETE_PATH = "/v2v/volume/delete";
 
     public static class CleanCmd {
         public String storagePath;
@@ -19,5 +28,111 @@ public final class V2VAgentCommands {
         public Long freedBytes;
         public Long totalCapacity;
         public Long availableCapacity;
+    }
+
+    /** What every job command carries. */
+    public static class JobCmd {
+        public String jobUuid;
+        public String apiId;
+        public String storagePath;
+        public Integer progressBase;
+        public Integer progressSpan;
+    }
+
+    public static class TransferDisk {
+        public int index;
+        public String url;
+        public Map<String, String> headers;
+        public String sslThumbprint;
+        public long capacity;
+        public List<long[]> extents;
+    }
+
+    public static class TransferCmd extends JobCmd {
+        public Long downloadBandwidth;
+        public int parallelDisks;
+        public List<TransferDisk> disks;
+    }
+
+    public static class TransferredDisk {
+        public int index;
+        public String path;
+        public long capacity;
+        public long bytesRead;
+        public long bytesWritten;
+        public long zeroBytesSkipped;
+        public double seconds;
+        public double bytesPerSecond;
+    }
+
+    public static class TransferRsp extends AgentResponse {
+        public List<TransferredDisk> disks;
+        public double seconds;
+    }
+
+    public static class GuestNic {
+        public String mac;
+        public String sourceMac;
+        public String ip;
+        public String netmask;
+        public String gateway;
+        public List<String> dns;
+    }
+
+    public static class ConvertCmd extends JobCmd {
+        public List<String> disks;
+        public String vmName;
+        public boolean forceTcg;
+        public long timeoutSeconds;
+        public List<GuestNic> nics;
+    }
+
+    public static class ConvertRsp extends AgentResponse {
+        public String logPath;
+        public double seconds;
+        public String osType;
+        public String distro;
+        public String osVersion;
+        public List<String> interfaces;
+    }
+
+    public static class DeliverVolume {
+        public String disk;
+        public String installPath;
+    }
+
+    public static class DeliverCmd extends JobCmd {
+        public boolean compress;
+        public Long uploadBandwidth;
+        public String targetAgentUrl;
+        public List<DeliverVolume> volumes;
+    }
+
+    public static class DeliveredVolume {
+        public String installPath;
+        public long size;
+        public long actualSize;
+        public double seconds;
+    }
+
+    public static class DeliverRsp extends AgentResponse {
+        public List<DeliveredVolume> volumes;
+    }
+
+    public static class CancelCmd {
+        public String jobUuid;
+    }
+
+    public static class CancelRsp extends AgentResponse {
+        public boolean canceled;
+    }
+
+    public static class CleanupCmd {
+        public String jobUuid;
+        public String storagePath;
+    }
+
+    public static class VolumeDeleteCmd {
+        public List<String> paths;
     }
 }

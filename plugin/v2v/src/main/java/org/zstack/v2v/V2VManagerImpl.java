@@ -45,6 +45,8 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
     private MessageQueue queue;
     @Autowired
     private KVMHostAgentCaller agent;
+    @Autowired
+    private org.zstack.v2v.job.V2VJobApiHandler jobApis;
 
     @Override
     public String getId() {
@@ -53,7 +55,9 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
 
     @Override
     public void handleMessage(Message msg) {
-        if (msg instanceof APIAddV2VConversionHostMsg m) {
+        if (jobApis.handles(msg)) {
+            jobApis.handle(msg);
+        } else if (msg instanceof APIAddV2VConversionHostMsg m) {
             // one add per host at a time, so the duplicate check of the interceptor cannot be raced
             queue.submit("v2v-conversion-host-of-host-" + m.getHostUuid(), msg, chain -> handle(m, chain));
         } else if (msg instanceof V2VConversionHostMessage cm) {

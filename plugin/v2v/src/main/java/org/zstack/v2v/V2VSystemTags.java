@@ -21,4 +21,19 @@ public final class V2VSystemTags {
     /** Traffic entering the conversion host: source disks read from vCenter or a KVM host. */
     public static final SystemTag DOWNLOAD_BANDWIDTH =
             new SystemTag("v2v::download::bandwidth::{bandwidth}", V2VConversionHostVO.class);
+
+    /** The conversion host's download limit in bytes/s, or null when it has none. */
+    public static Long downloadBandwidth(String conversionHostUuid) {
+        return bandwidth(DOWNLOAD_BANDWIDTH, conversionHostUuid);
+    }
+
+    /** The conversion host's upload limit in bytes/s, or null when it has none. */
+    public static Long uploadBandwidth(String conversionHostUuid) {
+        return bandwidth(UPLOAD_BANDWIDTH, conversionHostUuid);
+    }
+
+    private static Long bandwidth(SystemTag tag, String uuid) {
+        String v = tag.getTokenByResourceUuid(uuid, BANDWIDTH_TOKEN);
+        return v == null ? null : Long.valueOf(v);
+    }
 }

@@ -5,6 +5,8 @@ package org.zstack.header.vm;
  * hypervisor says: poweredOn is Running, poweredOff is Stopped, suspended is Paused; anything else is Unknown.
  */
 public enum VmInstanceState {
+    /** Being built by a migration: records exist, the volumes are not all in place yet. */
+    Creating,
     Running,
     Stopped,
     Paused,

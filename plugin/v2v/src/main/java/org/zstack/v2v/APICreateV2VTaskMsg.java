@@ -1,0 +1,71 @@
+package org.zstack.v2v;
+
+import org.zstack.header.cluster.ClusterVO;
+import org.zstack.header.host.HostVO;
+import org.zstack.header.message.APICreateMessage;
+import org.zstack.header.message.APIParam;
+import org.zstack.header.rest.HttpMethod;
+import org.zstack.header.rest.RestRequest;
+import org.zstack.header.storage.primary.PrimaryStorageVO;
+import org.zstack.header.zone.ZoneVO;
+
+import java.util.List;
+
+/**
+ * The migration wizard in one call: up to 50 source VMs, one conversion host, one target; every VM becomes its own
+ * long job, grouped under the task. Everything is checked before anything starts.
+ */
+@RestRequest(path = "/v2v-tasks", method = HttpMethod.POST, parameterName = "params", responseClass = APICreateV2VTaskEvent.class)
+public class APICreateV2VTaskMsg extends APICreateMessage {
+    @APIParam(maxLength = 255)
+    private String name;
+    @APIParam(required = false, maxLength = 2048)
+    private String description;
+    @APIParam(resourceType = V2VConversionHostVO.class)
+    private String conversionHostUuid;
+    @APIParam(resourceType = ZoneVO.class)
+    private String zoneUuid;
+    @APIParam(required = false, resourceType = ClusterVO.class)
+    private String clusterUuid;
+    @APIParam(required = false, resourceType = HostVO.class)
+    private String hostUuid;
+    @APIParam(resourceType = PrimaryStorageVO.class)
+    private String primaryStorageUuid;
+    /** Compressed qcow2 volumes (default: global config v2v.compress). */
+    @APIParam(required = false)
+    private Boolean compress;
+    @APIParam(required = false, validValues = {"InstantStart", "JustConvert"})
+    private String strategy;
+    /** Shut running source VMs down for the copy (offline migration). */
+    @APIParam(required = false)
+    private Boolean pauseVm;
+    @APIParam(nonempty = true)
+    private List<V2VVmSpec> vms;
+    @APIParam(required = false)
+    private List<V2VNetworkMapping> networkMappings;
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public String getConversionHostUuid() { return conversionHostUuid; }
+    public void setConversionHostUuid(String conversionHostUuid) { this.conversionHostUuid = conversionHostUuid; }
+    public String getZoneUuid() { return zoneUuid; }
+    public void setZoneUuid(String zoneUuid) { this.zoneUuid = zoneUuid; }
+    public String getClusterUuid() { return clusterUuid; }
+    public void setClusterUuid(String clusterUuid) { this.clusterUuid = clusterUuid; }
+    public String getHostUuid() { return hostUuid; }
+    public void setHostUuid(String hostUuid) { this.hostUuid = hostUuid; }
+    public String getPrimaryStorageUuid() { return primaryStorageUuid; }
+    public void setPrimaryStorageUuid(String primaryStorageUuid) { this.primaryStorageUuid = primaryStorageUuid; }
+    public Boolean getCompress() { return compress; }
+    public void setCompress(Boolean compress) { this.compress = compress; }
+    public String getStrategy() { return strategy; }
+    public void setStrategy(String strategy) { this.strategy = strategy; }
+    public Boolean getPauseVm() { return pauseVm; }
+    public void setPauseVm(Boolean pauseVm) { this.pauseVm = pauseVm; }
+    public List<V2VVmSpec> getVms() { return vms; }
+    public void setVms(List<V2VVmSpec> vms) { this.vms = vms; }
+    public List<V2VNetworkMapping> getNetworkMappings() { return networkMappings; }
+    public void setNetworkMappings(List<V2VNetworkMapping> networkMappings) { this.networkMappings = networkMappings; }
+}

@@ -1,0 +1,34 @@
+package org.zstack.v2v.source;
+
+import org.zstack.header.core.Completion;
+import org.zstack.header.core.ReturnValueCompletion;
+
+/**
+ * A platform VMs are migrated from (VMware now, KVM/libvirt next). The migration pipeline knows sources only
+ * through this interface, chosen by the scheme of the job's url ({@code vmware://<vm>}), so adding one never
+ * touches the transfer, convert or target steps. Implementations are Spring beans of their plugin.
+ */
+public interface MigrationSource {
+    /** The url scheme this source answers, e.g. "vmware". */
+    String getScheme();
+
+    /**
+     * The VM named by the url's rest (after {@code scheme://}), from what the management node knows (no call to the
+     * platform). Throws an OperationFailureException with a clear error when there is no such VM.
+     */
+    SourceVm find(String ref);
+
+    /**
+     * Makes the VM's disks readable by the conversion host: powers the VM off first when the spec asks and it is on
+     * (gracefully, within the spec's timeout, else a clear error), then opens what the disks are read through
+     * (an export lease, or a snapshot and datastore URLs), kept alive until {@link #release}.
+     */
+    void prepare(SourceVm vm, PrepareSpec spec, ReturnValueCompletion<PreparedSource> completion);
+
+    /**
+     * Closes what prepare opened (completes or aborts the lease, removes the snapshot). When the migration did not
+     * succeed and prepare powered the VM off, powers it on again: the source VM is left as it was found.
+     * Never fails the caller: problems are logged. Works from the handle alone (after a node restart too).
+     */
+    void release(PreparedSource prepared, boolean migrationSucceeded, Completion completion);
+}
