@@ -859,6 +859,51 @@ class CleanV2VConversionCacheAction(AbstractAction):
     }
 
 
+class ConvertVmFromForeignHypervisorAction(AbstractAction):
+    """The published API that migrates one VM, as ZStack's SDK sends it: the source by url (`vmware:// `), the
+    target's shape and place, one L3 network per source NIC in order. It becomes one long job. Compression and
+    fixed IPs/MACs are CreateV2VTask's; here compression follows the global config.
+
+    POST /v2vs; asynchronous (polled)."""
+    API_NAME = "ConvertVmFromForeignHypervisor"
+    API_CLASS = "org.zstack.v2v.APIConvertVmFromForeignHypervisorMsg"
+    HTTP_METHOD = "POST"
+    PATH = "/v2vs"
+    NEED_SESSION = True
+    NEED_POLL = True
+    PARAM_NAME = "params"
+    RESULT = "ConvertVmFromForeignHypervisorResult"
+    LONG_JOB = True
+    PARAMS = {
+        "url": Param("String", required=True, max_length=1024, location="body"),
+        "name": Param("String", required=True, max_length=255, location="body"),
+        "description": Param("String", max_length=2048, location="body"),
+        "conversionHostUuid": Param("String", location="body"),
+        "sshPrivKey": Param("String", no_trim=True, location="body"),
+        "cpuNum": Param("Integer", required=True, number_range=(1, 1024), location="body"),
+        "memorySize": Param("Long", required=True, number_range=(1, 9223372036854775807), location="body"),
+        "zoneUuid": Param("String", location="body"),
+        "clusterUuid": Param("String", location="body"),
+        "hostUuid": Param("String", location="body"),
+        "primaryStorageUuid": Param("String", required=True, location="body"),
+        "l3NetworkUuids": Param("List<String>", required=True, non_empty=True, location="body"),
+        "defaultL3NetworkUuid": Param("String", location="body"),
+        "platform": Param("String", valid_values=["Linux", "Windows", "WindowsVirtio", "Paravirtualization", "Other"], location="body"),
+        "type": Param("String", valid_values=["UserVm", "ApplianceVm"], location="body"),
+        "strategy": Param("String", valid_values=["InstantStart", "JustConvert"], location="body"),
+        "convertStrategy": Param("String", valid_values=["CapacityOptimized", "EfficiencyFirst"], location="body"),
+        "pauseVm": Param("Boolean", location="body"),
+        "volumeFilters": Param("List<String>", location="body"),
+        "rootFileSystem": Param("String", location="body"),
+        "longJobName": Param("String", max_length=255, location="body"),
+        "longJobDescription": Param("String", max_length=2048, location="body"),
+        "resourceUuid": Param("String", max_length=32, min_length=32, location="body"),
+        "tagUuids": Param("List<String>", location="body"),
+        "systemTags": Param("List<String>", location="body"),
+        "userTags": Param("List<String>", location="body"),
+    }
+
+
 class CreateAccessKeyAction(AbstractAction):
     """Creates access key.
 
@@ -954,6 +999,39 @@ class CreateL3NetworkAction(AbstractAction):
         "system": Param("Boolean", location="body"),
         "dnsDomain": Param("String", max_length=255, location="body"),
         "ipVersion": Param("Integer", number_range=(4, 6), location="body"),
+        "resourceUuid": Param("String", max_length=32, min_length=32, location="body"),
+        "tagUuids": Param("List<String>", location="body"),
+        "systemTags": Param("List<String>", location="body"),
+        "userTags": Param("List<String>", location="body"),
+    }
+
+
+class CreateV2VTaskAction(AbstractAction):
+    """The migration wizard in one call: up to 50 source VMs, one conversion host, one target; every VM becomes its
+    own long job, grouped under the task. Everything is checked before anything starts.
+
+    POST /v2v-tasks; asynchronous (polled)."""
+    API_NAME = "CreateV2VTask"
+    API_CLASS = "org.zstack.v2v.APICreateV2VTaskMsg"
+    HTTP_METHOD = "POST"
+    PATH = "/v2v-tasks"
+    NEED_SESSION = True
+    NEED_POLL = True
+    PARAM_NAME = "params"
+    RESULT = "CreateV2VTaskResult"
+    PARAMS = {
+        "name": Param("String", required=True, max_length=255, location="body"),
+        "description": Param("String", max_length=2048, location="body"),
+        "conversionHostUuid": Param("String", required=True, location="body"),
+        "zoneUuid": Param("String", required=True, location="body"),
+        "clusterUuid": Param("String", location="body"),
+        "hostUuid": Param("String", location="body"),
+        "primaryStorageUuid": Param("String", required=True, location="body"),
+        "compress": Param("Boolean", location="body"),
+        "strategy": Param("String", valid_values=["InstantStart", "JustConvert"], location="body"),
+        "pauseVm": Param("Boolean", location="body"),
+        "vms": Param("List<V2VVmSpec>", required=True, non_empty=True, location="body"),
+        "networkMappings": Param("List<V2VNetworkMapping>", location="body"),
         "resourceUuid": Param("String", max_length=32, min_length=32, location="body"),
         "tagUuids": Param("List<String>", location="body"),
         "systemTags": Param("List<String>", location="body"),
@@ -1157,6 +1235,26 @@ class DeleteV2VConversionHostAction(AbstractAction):
     NEED_POLL = True
     PARAM_NAME = None
     RESULT = "DeleteV2VConversionHostResult"
+    PARAMS = {
+        "uuid": Param("String", required=True, location="url"),
+        "deleteMode": Param("String", valid_values=["Permissive", "Enforcing"], location="query", default="Permissive"),
+        "systemTags": Param("List<String>", location="query"),
+        "userTags": Param("List<String>", location="query"),
+    }
+
+
+class DeleteV2VTaskAction(AbstractAction):
+    """Removes a task whose jobs have all ended, with their records and long jobs; refused while one still runs.
+
+    DELETE /v2v-tasks/{uuid}; asynchronous (polled)."""
+    API_NAME = "DeleteV2VTask"
+    API_CLASS = "org.zstack.v2v.APIDeleteV2VTaskMsg"
+    HTTP_METHOD = "DELETE"
+    PATH = "/v2v-tasks/{uuid}"
+    NEED_SESSION = True
+    NEED_POLL = True
+    PARAM_NAME = None
+    RESULT = "DeleteV2VTaskResult"
     PARAMS = {
         "uuid": Param("String", required=True, location="url"),
         "deleteMode": Param("String", valid_values=["Permissive", "Enforcing"], location="query", default="Permissive"),
@@ -1538,6 +1636,26 @@ class QueryV2VConversionHostAction(QueryAction):
     RESULT = "QueryV2VConversionHostResult"
     INVENTORY = "org.zstack.v2v.V2VConversionHostInventory"
     QUERY_FIELDS = ["uuid", "name", "description", "type", "hostUuid", "storagePath", "state", "totalSize", "availableSize", "createDate", "lastOpDate", "hostStatus", "hostState", "uploadBandwidth", "downloadBandwidth", "conversionNetworkCidr"]
+    PARAMS = {
+        "systemTags": Param("List<String>", location="query"),
+        "userTags": Param("List<String>", location="query"),
+    }
+
+
+class QueryV2VTaskAction(QueryAction):
+    """Queries V2V task.
+
+    GET /v2v-tasks; answered at once."""
+    API_NAME = "QueryV2VTask"
+    API_CLASS = "org.zstack.v2v.APIQueryV2VTaskMsg"
+    HTTP_METHOD = "GET"
+    PATH = "/v2v-tasks"
+    NEED_SESSION = True
+    NEED_POLL = False
+    PARAM_NAME = None
+    RESULT = "QueryV2VTaskResult"
+    INVENTORY = "org.zstack.v2v.V2VTaskInventory"
+    QUERY_FIELDS = ["uuid", "name", "description", "conversionHostUuid", "zoneUuid", "clusterUuid", "hostUuid", "primaryStorageUuid", "strategy", "compress", "createDate", "lastOpDate", "jobs"]
     PARAMS = {
         "systemTags": Param("List<String>", location="query"),
         "userTags": Param("List<String>", location="query"),
@@ -1958,10 +2076,12 @@ APIS = {
     "ChangeZoneState": ChangeZoneStateAction,
     "CheckIpAvailability": CheckIpAvailabilityAction,
     "CleanV2VConversionCache": CleanV2VConversionCacheAction,
+    "ConvertVmFromForeignHypervisor": ConvertVmFromForeignHypervisorAction,
     "CreateAccessKey": CreateAccessKeyAction,
     "CreateCluster": CreateClusterAction,
     "CreateL2NoVlanNetwork": CreateL2NoVlanNetworkAction,
     "CreateL3Network": CreateL3NetworkAction,
+    "CreateV2VTask": CreateV2VTaskAction,
     "CreateZone": CreateZoneAction,
     "DeleteAccessKey": DeleteAccessKeyAction,
     "DeleteCluster": DeleteClusterAction,
@@ -1972,6 +2092,7 @@ APIS = {
     "DeleteLongJob": DeleteLongJobAction,
     "DeletePrimaryStorage": DeletePrimaryStorageAction,
     "DeleteV2VConversionHost": DeleteV2VConversionHostAction,
+    "DeleteV2VTask": DeleteV2VTaskAction,
     "DeleteVCenter": DeleteVCenterAction,
     "DeleteZone": DeleteZoneAction,
     "DetachL2NetworkFromCluster": DetachL2NetworkFromClusterAction,
@@ -1991,6 +2112,7 @@ APIS = {
     "QueryPrimaryStorage": QueryPrimaryStorageAction,
     "QuerySystemTag": QuerySystemTagAction,
     "QueryV2VConversionHost": QueryV2VConversionHostAction,
+    "QueryV2VTask": QueryV2VTaskAction,
     "QueryVCenter": QueryVCenterAction,
     "QueryVCenterCluster": QueryVCenterClusterAction,
     "QueryVCenterDatacenter": QueryVCenterDatacenterAction,

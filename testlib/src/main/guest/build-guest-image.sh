@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the small Debian guest that the V2V tests migrate: a bookworm system that looks like a Debian VM on
-# VMware (open-vm-tools, ifupdown on ens192, fstab on /dev/sda1, BIOS grub on an MBR disk), plus a data disk.
+# VMware (open-vm-tools, ifupdown on ens192, fstab on /dev/sda1, BIOS grub on an MBR disk), plus two data disks.
 #
 #   build-guest-image.sh <output-dir>        (as root, on Debian 12; about 3-5 minutes)
 #
@@ -12,10 +12,14 @@
 #   guest-data.raw / guest-data.vmdk / guest-data-flat.vmdk / guest-data.qcow2
 #                                  a data disk (GUEST_DATA_SIZE, default 256M): ext4 on the whole disk, mounted
 #                                  by the guest on /data (fstab: /dev/sdb, nofail)
-#   token                          random; also in the guest's /etc/zstack-test-guest and the data disk's
-#                                  /zstack-test-data
-#   data.sha256                    sha256sum lines of the data disk's files (paths relative to its root)
-#   id_ed25519, id_ed25519.pub     the test's SSH key; root of the guest accepts it
+#   guest-data2.raw / guest-data2.vmdk / guest-data2-flat.vmdk / guest-data2.qcow2
+#                                  the second data disk (GUEST_DATA2_SIZE, default 128M), other files, mounted
+#                                  on /data2 (fstab: /dev/sdc, nofail)
+#   token                          random; also in the guest's /etc/zstack-test-guest, the data disk's
+#                                  /zstack-test-data and the second data disk's /zstack-test-data2
+#   data.sha256, data2.sha256      sha256sum lines of each data disk's files (paths relative to its root)
+#   id_ed25519, id_ed25519.pub     the test's SSH key; root of the guest accepts it (sshd: key only)
+#   ssh_host_ed25519_key.pub       the guest's SSH host key (the same in every copy of the image)
 #   root-password                  root's password in the guest (for the serial console)
 #   build-info                     suite, mirror, kernel, date
 #
@@ -28,6 +32,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 suite=${GUEST_SUITE:-bookworm}
 root_size=${GUEST_ROOT_SIZE:-2G}
 data_size=${GUEST_DATA_SIZE:-256M}
+data2_size=${GUEST_DATA2_SIZE:-128M}
 grub_mode=${GUEST_GRUB:-install}
 packages=linux-image-amd64,grub-pc,systemd-sysv,udev,kmod,e2fsprogs,initramfs-tools,ifupdown,isc-dhcp-client
 packages+=,iproute2,openssh-server,sudo,python3,open-vm-tools
@@ -126,7 +131,8 @@ ensure_node() {
 }
 
 log "suite $suite from $mirror into $out"
-rm -f "$out"/guest-* "$out"/id_ed25519* "$out"/token "$out"/root-password "$out"/data.sha256 "$out"/build-info
+rm -f "$out"/guest-* "$out"/id_ed25519* "$out"/token "$out"/root-password "$out"/data*.sha256 "$out"/build-info \
+    "$out"/ssh_host_*
 
 # the test's own secrets
 ssh-keygen -q -t ed25519 -N '' -C zstack-test-guest -f "$out/id_ed25519"
@@ -195,13 +201,16 @@ mkdir -p "$mnt/dev/disk/by-uuid"
 ln -s "../..${part#/dev}" "$mnt/dev/disk/by-uuid/$uuid"
 
 mkdir -p "$mnt/tmp/zstack-guest"
-cp "$here"/{configure-guest.sh,fstab,interfaces,initramfs-modules,initramfs.conf,grub-defaults.cfg} "$mnt/tmp/zstack-guest/"
+cp "$here"/{configure-guest.sh,fstab,interfaces,initramfs-modules,initramfs.conf,grub-defaults.cfg,sshd-config} \
+    "$mnt/tmp/zstack-guest/"
 cp "$out/token" "$out/root-password" "$mnt/tmp/zstack-guest/"
 cp "$out/id_ed25519.pub" "$mnt/tmp/zstack-guest/authorized_keys"
 
 log "configuring the guest (initramfs, grub: $grub_mode)"
 chroot "$mnt" /bin/bash /tmp/zstack-guest/configure-guest.sh "$loop" "$grub_mode"
 rm -rf "$mnt/tmp/zstack-guest"
+# every copy of the guest has this host key: a test can pin it (known_hosts) instead of trusting any host
+cp "$mnt/etc/ssh/ssh_host_ed25519_key.pub" "$out/ssh_host_ed25519_key.pub"
 grep -q "root=UUID=$uuid" "$mnt/boot/grub/grub.cfg" || die "grub.cfg does not boot root=UUID=$uuid"
 kernel=$(ls "$mnt/boot" | sed -n 's/^vmlinuz-//p' | sort -V | tail -n1)
 {
@@ -229,17 +238,28 @@ loop=""
 for i in "${made_nodes[@]}"; do rm -f "$i"; done
 made_nodes=()
 
-log "data disk"
-mkdir -p "$work/data/files"
-echo "$token" > "$work/data/zstack-test-data"
-head -c 8M /dev/urandom > "$work/data/files/random.bin"
-printf 'the data disk of the ZStack V2V test guest\n' > "$work/data/files/README"
-(cd "$work/data" && sha256sum zstack-test-data files/random.bin files/README) > "$out/data.sha256"
-truncate -s "$data_size" "$out/guest-data.raw"
-mkfs.ext4 -q -F -L guest-data -d "$work/data" "$out/guest-data.raw"
+# the data disks: ext4 on the whole disk (no partition table, as many VMware data disks are), made from a
+# directory with mkfs -d so that no loop device or mount is needed; different files on each, so that a test
+# can tell a swapped or lost disk from a good one
+make_data_disk() { # make_data_disk <name> <size> <marker file> <file:MiB of random bytes>...
+    local name=$1 size=$2 marker=$3 f
+    shift 3
+    log "data disk $name ($size)"
+    mkdir -p "$work/$name/files"
+    echo "$token" > "$work/$name/$marker"
+    for f in "$@"; do
+        head -c "${f#*:}M" /dev/urandom > "$work/$name/files/${f%%:*}"
+    done
+    printf 'the %s disk of the ZStack V2V test guest\n' "$name" > "$work/$name/files/README"
+    (cd "$work/$name" && find . -type f | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum) > "$out/$name.sha256"
+    truncate -s "$size" "$out/guest-$name.raw"
+    mkfs.ext4 -q -F -L "guest-$name" -d "$work/$name" "$out/guest-$name.raw"
+}
+make_data_disk data "$data_size" zstack-test-data random.bin:8
+make_data_disk data2 "$data2_size" zstack-test-data2 random-a.bin:4 random-b.bin:3
 
 log "VMDK and qcow2 copies"
-for d in root data; do
+for d in root data data2; do
     qemu-img convert -f raw -O vmdk -o subformat=monolithicFlat,adapter_type=lsilogic \
         "$out/guest-$d.raw" "$out/guest-$d.vmdk"
     [ -f "$out/guest-$d-flat.vmdk" ] || die "qemu-img did not write guest-$d-flat.vmdk"

@@ -20,13 +20,28 @@ cat > /etc/hosts <<'EOF'
 ::1		localhost ip6-localhost ip6-loopback
 EOF
 install -m 644 "$src/fstab" /etc/fstab
-install -d -m 755 /data
+install -d -m 755 /data /data2
 install -m 644 "$src/interfaces" /etc/network/interfaces
 
-# the test's own credentials: a root password and an SSH key (sshd's default lets root in with a key)
+# the test's own credentials: a root password (serial console) and an SSH key (sshd takes only the key)
 echo "root:$(cat "$src/root-password")" | chpasswd
 install -d -m 700 /root/.ssh
 install -m 600 "$src/authorized_keys" /root/.ssh/authorized_keys
+install -m 644 "$src/sshd-config" /etc/ssh/sshd_config.d/zstack-test-guest.conf
+# host keys now (openssh-server's postinst usually made them already; -A only adds missing ones): without them
+# sshd does not start, and the guest has no entropy to spare for generating them at first boot under TCG
+ssh-keygen -A
+# sshd -t wants its privilege separation directory (at boot a tmpfs /run gets it from ssh.service)
+install -d -m 755 /run/sshd
+sshd -t
+rmdir /run/sshd
+# sshd must not wait for the network: Debian's ssh.service only orders itself after network.target, which
+# ifupdown reaches without waiting for DHCP on allow-hotplug NICs; fail the build if that ever changes
+if grep -Eq '^(Wants|After|Requires)=.*network-online' /lib/systemd/system/ssh.service; then
+    echo "ssh.service waits for network-online.target" >&2
+    exit 1
+fi
+systemctl is-enabled ssh.service
 
 # the marker a migration test reads back to prove the root disk's data survived
 install -m 644 "$src/token" /etc/zstack-test-guest

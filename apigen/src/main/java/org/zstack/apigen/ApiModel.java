@@ -329,6 +329,8 @@ final class ApiModel {
                 if (dflt instanceof Boolean b && !b || dflt instanceof Number n && n.longValue() == 0) {
                     dflt = null; // a primitive's zero is no default a client needs to know
                 }
+                // structured parameters (a task's VM specs) are SDK classes too
+                collectDataClasses(f.getGenericType());
                 Param p = new Param(f.getName(), f.getGenericType(), ap, ap != null && ap.required(), loc, dflt,
                         fieldDoc(a.apiClass, f), framework);
                 (framework ? common : own).add(p);

@@ -34,6 +34,11 @@ public final class SourceClassMap {
         m.put("org.zstack.header.zone.ZoneInventory", "org.zstack.sdk.ZoneInventory");
         m.put("org.zstack.kvm.KVMHostInventory", "org.zstack.sdk.KVMHostInventory");
         m.put("org.zstack.v2v.V2VConversionHostInventory", "org.zstack.sdk.V2VConversionHostInventory");
+        m.put("org.zstack.v2v.V2VJobInventory", "org.zstack.sdk.V2VJobInventory");
+        m.put("org.zstack.v2v.V2VNetworkMapping", "org.zstack.sdk.V2VNetworkMapping");
+        m.put("org.zstack.v2v.V2VNicMapping", "org.zstack.sdk.V2VNicMapping");
+        m.put("org.zstack.v2v.V2VTaskInventory", "org.zstack.sdk.V2VTaskInventory");
+        m.put("org.zstack.v2v.V2VVmSpec", "org.zstack.sdk.V2VVmSpec");
         m.put("org.zstack.vmware.ESXHostInventory", "org.zstack.sdk.ESXHostInventory");
         m.put("org.zstack.vmware.VCenterClusterInventory", "org.zstack.sdk.VCenterClusterInventory");
         m.put("org.zstack.vmware.VCenterDatacenterInventory", "org.zstack.sdk.VCenterDatacenterInventory");

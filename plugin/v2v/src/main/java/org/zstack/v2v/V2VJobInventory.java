@@ -75,9 +75,7 @@ public class V2VJobInventory {
         if (job != null) {
             inv.state = job.getState().toString();
             if (job.getState().isFinal() && !"Succeeded".equals(inv.state) && job.getJobResult() != null) {
-                Map<String, Object> r = JSONObjectUtil.toObject(job.getJobResult(), Map.class);
-                Object details = r == null ? null : r.get("details");
-                inv.error = details == null ? null : details.toString();
+                inv.error = errorChain(JSONObjectUtil.toObject(job.getJobResult(), Map.class));
             }
             TaskProgressVO p = Q.New(TaskProgressVO.class).eq(TaskProgressVO_.apiId, job.getApiId())
                     .orderBy(TaskProgressVO_.id, false).limit(1).find();
@@ -89,6 +87,23 @@ public class V2VJobInventory {
             }
         }
         return inv;
+    }
+
+    /** The error and its causes, outermost first, as one line: the cause says what the agent saw. */
+    @SuppressWarnings("unchecked")
+    private static String errorChain(Map<String, Object> e) {
+        StringBuilder sb = new StringBuilder();
+        for (int depth = 0; e != null && depth < 8; depth++) {
+            Object d = e.get("details") != null ? e.get("details") : e.get("description");
+            if (d != null) {
+                if (sb.length() > 0) {
+                    sb.append(": ");
+                }
+                sb.append(d);
+            }
+            e = e.get("cause") instanceof Map ? (Map<String, Object>) e.get("cause") : null;
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     public String getUuid() { return uuid; }

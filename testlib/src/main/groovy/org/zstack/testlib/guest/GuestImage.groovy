@@ -17,8 +17,9 @@ import java.util.regex.Pattern
 
 /**
  * The small, real Debian guest that the migration tests move: bookworm made to look like a Debian VM on VMware
- * (open-vm-tools, ifupdown on ens192, fstab on /dev/sda1, BIOS grub on an MBR disk), with a data disk.
- * testlib/src/main/guest/build-guest-image.sh builds it with debootstrap (as root; about 3 minutes); this class
+ * (open-vm-tools, ifupdown on ens192, fstab on /dev/sda1, BIOS grub on an MBR disk), with two data disks
+ * ({@link #getDataDisks()}: /dev/sdb on /data, /dev/sdc on /data2). sshd lets root in with {@link #getPrivateKey()}.
+ * testlib/src/main/guest/build-guest-image.sh builds it with debootstrap (as root; about 2 minutes); this class
  * keeps one build per machine and per version of that builder:
  *
  * <pre>
@@ -42,13 +43,17 @@ class GuestImage {
     /** a file at the root of the data disk's file system (the guest mounts it at /data) holding the token */
     static final String DATA_MARKER = "/zstack-test-data"
     static final String DATA_MOUNT_POINT = "/data"
+    /** the same on the second data disk (mounted at /data2) */
+    static final String DATA2_MARKER = "/zstack-test-data2"
+    static final String DATA2_MOUNT_POINT = "/data2"
     static final long BUILD_TIMEOUT_SECONDS = 1800
 
     /** the builder's outputs; all must exist in a complete cache entry */
     static final List<String> FILES = ["guest-root.raw", "guest-root.vmdk", "guest-root-flat.vmdk", "guest-root.qcow2",
                                        "guest-data.raw", "guest-data.vmdk", "guest-data-flat.vmdk", "guest-data.qcow2",
-                                       "id_ed25519", "id_ed25519.pub", "token", "root-password", "data.sha256",
-                                       "build-info"].asImmutable()
+                                       "guest-data2.raw", "guest-data2.vmdk", "guest-data2-flat.vmdk", "guest-data2.qcow2",
+                                       "id_ed25519", "id_ed25519.pub", "ssh_host_ed25519_key.pub", "token",
+                                       "root-password", "data.sha256", "data2.sha256", "build-info"].asImmutable()
 
     /** tools the builder runs, with the Debian package that has each */
     static final Map<String, String> BUILD_TOOLS = [debootstrap: "debootstrap", sfdisk: "fdisk", partx: "util-linux",
@@ -82,31 +87,44 @@ class GuestImage {
     /** the flat extent, a raw copy of the disk: what a VMware datastore (and the vSphere simulator) serves */
     Path getRootFlatVmdk() { dir.resolve("guest-root-flat.vmdk") }
     Path getRootQcow2() { dir.resolve("guest-root.qcow2") }
-    Path getDataRaw() { dir.resolve("guest-data.raw") }
-    Path getDataVmdk() { dir.resolve("guest-data.vmdk") }
-    Path getDataFlatVmdk() { dir.resolve("guest-data-flat.vmdk") }
-    Path getDataQcow2() { dir.resolve("guest-data.qcow2") }
+
+    /** the data disks in the guest's disk order (its second and third disk): {@link #getData()}, {@link #getData2()} */
+    List<GuestDataDisk> getDataDisks() { [data, data2] }
+    /** the first data disk: 256 MiB, /dev/sdb on /data, files/random.bin (8 MiB) and files/README */
+    GuestDataDisk getData() { new GuestDataDisk(dir, "data", 1, DATA_MOUNT_POINT, "/dev/sdb", DATA_MARKER) }
+    /** the second data disk: 128 MiB, /dev/sdc on /data2, files/random-a.bin (4 MiB), random-b.bin (3 MiB), README */
+    GuestDataDisk getData2() { new GuestDataDisk(dir, "data2", 2, DATA2_MOUNT_POINT, "/dev/sdc", DATA2_MARKER) }
+
+    // the first data disk's files, as before there were two
+    Path getDataRaw() { data.raw }
+    Path getDataVmdk() { data.vmdk }
+    Path getDataFlatVmdk() { data.flatVmdk }
+    Path getDataQcow2() { data.qcow2 }
+    Path getData2Raw() { data2.raw }
+    Path getData2Vmdk() { data2.vmdk }
+    Path getData2FlatVmdk() { data2.flatVmdk }
+    Path getData2Qcow2() { data2.qcow2 }
     /** the test's own SSH private key (ed25519, no passphrase); root of the guest accepts it */
     Path getPrivateKey() { dir.resolve("id_ed25519") }
     Path getPublicKey() { dir.resolve("id_ed25519.pub") }
     String getPrivateKeyText() { Files.readString(privateKey) }
     String getPublicKeyText() { Files.readString(publicKey).trim() }
-    /** random per build; in {@link #ROOT_MARKER} of the guest and {@link #DATA_MARKER} of its data disk */
+    /** the guest's sshd host key ("ssh-ed25519 AAAA... root@..."), the same in every copy: for a known_hosts line */
+    String getHostKeyText() { Files.readString(dir.resolve("ssh_host_ed25519_key.pub")).trim() }
+    /** commands as root over ssh in a running copy of the guest at host:port; see {@link GuestSsh} */
+    GuestSsh ssh(String host, int port = 22) { new GuestSsh(this, host, port) }
+    /** random per build; in {@link #ROOT_MARKER} of the guest and in the marker of each data disk */
     String getToken() { Files.readString(dir.resolve("token")).trim() }
-    /** root's password in the guest (serial console; sshd takes only the key for root) */
+    /** root's password in the guest (serial console; sshd takes only the key) */
     String getRootPassword() { Files.readString(dir.resolve("root-password")).trim() }
     long getRootVirtualSize() { Files.size(rootRaw) }
-    long getDataVirtualSize() { Files.size(dataRaw) }
+    long getDataVirtualSize() { data.virtualSize }
+    long getData2VirtualSize() { data2.virtualSize }
 
-    /** sha256 of each file on the data disk, by its path relative to the disk's root file system ("files/random.bin") */
-    Map<String, String> getDataChecksums() {
-        Map<String, String> sums = [:]
-        Files.readAllLines(dir.resolve("data.sha256")).findAll { it.trim() }.each { line ->
-            def (sum, name) = line.trim().split(/\s+/, 2)
-            sums[name] = sum
-        }
-        return sums
-    }
+    /** sha256 of each file on the first data disk, by its path relative to the disk's root file system ("files/random.bin") */
+    Map<String, String> getDataChecksums() { data.checksums }
+    /** the same for the second data disk ("files/random-a.bin", ...) */
+    Map<String, String> getData2Checksums() { data2.checksums }
 
     /** suite, mirror, kernel, root_uuid, grub, built */
     Map<String, String> getBuildInfo() {
@@ -337,6 +355,8 @@ class GuestImage {
      *       message mixes in) and exit code land in {@link BootResult#commands}. {@code password}: root's password, default
      *       {@link #getRootPassword()} of {@link #get()}; {@code commandTimeoutSeconds}: each, default 120</li>
      *   <li>{@code qemuArgs}: extra arguments for qemu (a NIC, say); by default the guest has no NIC</li>
+     *   <li>{@code whileRunning}: a Closure called with the BootResult after the commands, before qemu is killed:
+     *       to reach the guest from outside (ssh through a {@code hostfwd} of {@code qemuArgs}, say)</li>
      * </ul>
      */
     static BootResult bootCheck(Map opts, Path disk) {
@@ -393,6 +413,9 @@ class GuestImage {
                 long each = ((opts.commandTimeoutSeconds ?: 120) as long) * 1_000_000_000L
                 console.login(p, password, System.nanoTime() + each)
                 commands.each { c -> result.commands << console.run(p, c, System.nanoTime() + each) }
+            }
+            if (opts.whileRunning) {
+                (opts.whileRunning as Closure).call(result)
             }
             ok = true
         } finally {

@@ -3,7 +3,10 @@ package org.zstack.test.integration.guest
 import groovy.json.JsonSlurper
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.zstack.testlib.guest.GuestDataDisk
 import org.zstack.testlib.guest.GuestImage
+import org.zstack.testlib.guest.VmwareGuestFixture
+import org.zstack.testlib.vsphere.VCenterSimulator
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -11,8 +14,9 @@ import java.nio.file.attribute.PosixFilePermission
 
 /**
  * The real Debian test guest that the migration cases move: built once per machine (debootstrap, as root) and
- * cached; its files and VMDK descriptor are what a VMware datastore would hold; it boots under TCG to a login
- * prompt with its marker and data disk in place; and virt-v2v converts it into a guest that boots on virtio.
+ * cached; its files and VMDK descriptors are what a VMware datastore would hold; it boots under TCG to a login
+ * prompt with its marker and both data disks in place; and virt-v2v converts its three disks into a guest that
+ * boots on virtio, mounts the data disks under their new names and lets root in over ssh with the image's key.
  */
 class GuestImageCase {
     static GuestImage image
@@ -39,6 +43,7 @@ class GuestImageCase {
         assert image.token ==~ /[0-9a-f]{32}/
         assert image.rootPassword.length() >= 16
         assert image.publicKeyText.startsWith("ssh-ed25519 ")
+        assert image.hostKeyText.startsWith("ssh-ed25519 ")
         assert image.privateKeyText.contains("OPENSSH PRIVATE KEY")
         assert Files.getPosixFilePermissions(image.privateKey) == [PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE] as Set
 
@@ -69,25 +74,36 @@ class GuestImageCase {
 
         Map qcow2 = qemuImgInfo(image.rootQcow2)
         assert qcow2.format == "qcow2" && qcow2["virtual-size"] == image.rootVirtualSize
-        assert qemuImgInfo(image.dataVmdk).format == "vmdk"
-        assert qemuImgInfo(image.dataQcow2)["virtual-size"] == image.dataVirtualSize
         assert image.dataVirtualSize == 256L << 20
-
-        // the data disk: ext4 on the whole disk, the token and files of known checksums
-        assert GuestImage.run(["debugfs", "-R", "cat ${GuestImage.DATA_MARKER}", image.dataRaw.toString()], 60).contains(image.token)
+        assert image.data2VirtualSize == 128L << 20
+        assert image.dataDisks*.name == ["data", "data2"]
+        assert image.dataDisks*.vmwareDevice == ["/dev/sdb", "/dev/sdc"]
         assert image.dataChecksums.keySet() == ["zstack-test-data", "files/random.bin", "files/README"] as Set
-        Path dump = Files.createTempFile("guest-data", ".bin")
-        try {
-            GuestImage.run(["debugfs", "-R", "dump /files/random.bin ${dump}", image.dataRaw.toString()], 60)
-            assert GuestImage.run(["sha256sum", dump.toString()], 60).split(/\s+/)[0] == image.dataChecksums["files/random.bin"]
-        } finally {
-            Files.deleteIfExists(dump)
+        assert image.data2Checksums.keySet() == ["zstack-test-data2", "files/random-a.bin", "files/random-b.bin", "files/README"] as Set
+        assert image.dataChecksums["files/README"] != image.data2Checksums["files/README"]: "the two disks differ"
+
+        // each data disk: ext4 on the whole disk, the token and files of known checksums, its VMDK and qcow2 copies
+        image.dataDisks.each { disk ->
+            assert qemuImgInfo(disk.vmdk).format == "vmdk"
+            assert Files.readString(disk.vmdk).contains("RW ${disk.virtualSize >> 9} FLAT \"guest-${disk.name}-flat.vmdk\" 0")
+            GuestImage.run(["cmp", disk.raw.toString(), disk.flatVmdk.toString()], 60)
+            assert qemuImgInfo(disk.qcow2)["virtual-size"] == disk.virtualSize
+            assert GuestImage.run(["debugfs", "-R", "cat ${disk.marker}", disk.raw.toString()], 60).contains(image.token)
+            Path dump = Files.createTempFile("guest-data", ".bin")
+            try {
+                disk.checksums.each { file, sum ->
+                    GuestImage.run(["debugfs", "-R", "dump /${file} ${dump}", disk.raw.toString()], 60)
+                    assert GuestImage.run(["sha256sum", dump.toString()], 60).split(/\s+/)[0] == sum: "${disk.name}:${file}"
+                }
+            } finally {
+                Files.deleteIfExists(dump)
+            }
         }
     }
 
     @Test
     void theRawImageBootsUnderTcgToALoginPromptWithItsDataInPlace() {
-        def r = GuestImage.bootCheck(image.rootRaw, bus: "ide", dataDisks: [image.dataRaw], timeoutSeconds: 300, commands: [
+        def r = GuestImage.bootCheck(image.rootRaw, bus: "ide", dataDisks: [image.dataRaw, image.data2Raw], timeoutSeconds: 300, commands: [
                 "cat ${GuestImage.ROOT_MARKER}",
                 "cat ${GuestImage.DATA_MOUNT_POINT}${GuestImage.DATA_MARKER}",
                 "sha256sum ${GuestImage.DATA_MOUNT_POINT}/files/random.bin",
@@ -95,6 +111,9 @@ class GuestImageCase {
                 "cat /etc/network/interfaces",
                 "systemctl is-enabled open-vm-tools",
                 "cat /proc/cmdline",
+                "findmnt -n -o SOURCE ${GuestImage.DATA2_MOUNT_POINT}",
+                image.data2.checksumCommand(),
+                "systemctl is-enabled ssh",
         ])
         println "[GuestImageCase] the raw image booted to a login prompt under TCG in ${String.format('%.1f', r.secondsToLogin)} s"
         assert r.console.contains("${GuestImage.HOSTNAME} login:")
@@ -106,6 +125,78 @@ class GuestImageCase {
         assert r.output(4).contains("iface ${GuestImage.NIC_NAME} inet dhcp")
         assert r.output(5).trim() == "enabled"
         assert r.output(6).contains("console=ttyS0")
+        assert r.output(7).trim() == "/dev/sdc"
+        assert GuestDataDisk.parseChecksums(r.output(8)) == image.data2Checksums
+        assert r.output(9).trim() == "enabled"
+    }
+
+    /** a libvirt domain of the three disks as a VMware VM has them (SCSI: sda, sdb, sdc), for virt-v2v -i libvirtxml */
+    static String sourceDomainXml(String name) {
+        List<Path> disks = [image.rootRaw] + image.dataDisks*.raw
+        String diskXml = disks.withIndex().collect { Path p, int i ->
+            """    <disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='${p}'/>""" +
+                    """<target dev='sd${('a'..'z')[i]}' bus='scsi'/></disk>"""
+        }.join("\n")
+        return """<domain type='kvm'>
+  <name>${name}</name>
+  <memory unit='MiB'>512</memory>
+  <vcpu>1</vcpu>
+  <os><type arch='x86_64'>hvm</type></os>
+  <devices>
+    <controller type='scsi' index='0' model='lsilogic'/>
+${diskXml}
+  </devices>
+</domain>
+"""
+    }
+
+    static int freePort() {
+        new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
+    }
+
+    /**
+     * Three VMs of the image in the vSphere simulator, as the migration cases place them: each has the image's three
+     * disks byte for byte in its datastore, sparse (a VM costs what the image holds, not its capacity), one vmxnet3
+     * NIC with the given MAC on "VM Network", and the hardware of a small Debian 11 VM.
+     */
+    @Test
+    void theImageMakesVmsInTheVSphereSimulator() {
+        def fixture = new VmwareGuestFixture(image)
+                .vm("debian-1", mac: "00:50:56:3f:00:01")
+                .vm("debian-2", powerState: "poweredOn")
+                .vm("debian-3", dataDisks: false)
+        long begin = System.nanoTime()
+        VCenterSimulator vc = VCenterSimulator.start(fixture.build())
+        try {
+            println "[GuestImageCase] the simulator placed 3 VMs of the image in ${String.format('%.1f', (System.nanoTime() - begin) / 1e9d)} s" +
+                    " (its own start: ${vc.readyMillis} ms)"
+            Map inv = vc.inventory()
+            assert inv.vms*.name.sort() == ["debian-1", "debian-2", "debian-3"]
+            Map vm1 = vc.vm("debian-1")
+            assert vm1.guestId == VmwareGuestFixture.GUEST_ID && vm1.firmware == "bios"
+            assert vm1.cpu == 1 && vm1.memoryMB == 512 && vm1.powerState == "poweredOff"
+            assert vm1.nics.size() == 1
+            assert vm1.nics[0].mac == "00:50:56:3f:00:01" && vm1.nics[0].network == "VM Network" && vm1.nics[0].type == "vmxnet3"
+            assert vc.vm("debian-2").powerState == "poweredOn"
+            assert vc.vm("debian-2").nics[0].mac == VmwareGuestFixture.mac(2)
+            assert vc.vm("debian-3").disks.size() == 1
+
+            List<Path> sources = [image.rootRaw] + image.dataDisks*.raw
+            assert vm1.disks.size() == 3
+            long allocated = 0
+            vm1.disks.eachWithIndex { Map d, int i ->
+                Path flat = Path.of(d.file as String)
+                assert d.capacityBytes == Files.size(sources[i])
+                assert d.thin
+                GuestImage.run(["cmp", sources[i].toString(), flat.toString()], 120)
+                allocated += (GuestImage.run(["stat", "-c", "%b", flat.toString()], 60).trim() as long) * 512
+            }
+            long capacity = sources.sum { Files.size(it) } as long
+            println "[GuestImageCase] one VM's disks in the datastore: ${capacity >> 20} MiB capacity, ${allocated >> 20} MiB allocated"
+            assert allocated < capacity / 2: "the simulator's copies keep the image's holes"
+        } finally {
+            vc.stop()
+        }
     }
 
     @Test
@@ -116,7 +207,9 @@ class GuestImageCase {
         Path out = Files.createTempDirectory("guest-v2v")
         try {
             Path log = out.resolve("virt-v2v.log")
-            List<String> cmd = ["virt-v2v", "-i", "disk", image.rootRaw.toString(), "-o", "local", "-os", out.toString(),
+            Path sourceXml = out.resolve("source.xml")
+            Files.writeString(sourceXml, sourceDomainXml("v2v-source"))
+            List<String> cmd = ["virt-v2v", "-i", "libvirtxml", sourceXml.toString(), "-o", "local", "-os", out.toString(),
                                 "-of", "qcow2", "-on", "v2v-guest"]
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
             pb.environment().putAll([LIBGUESTFS_BACKEND: "direct", LIBGUESTFS_BACKEND_SETTINGS: "force_tcg"])
@@ -128,29 +221,50 @@ class GuestImageCase {
                 p.destroy()
                 p.waitFor()
             }
-            println "[GuestImageCase] virt-v2v -i disk (raw, 2 GiB) -o local -of qcow2 under TCG took ${String.format('%.1f', seconds)} s"
+            println "[GuestImageCase] virt-v2v -i libvirtxml (raw, 2 GiB + 256 + 128 MiB) -o local -of qcow2 under TCG took ${String.format('%.1f', seconds)} s"
             // its phases, with virt-v2v's own clock
             Files.readAllLines(log).findAll { it ==~ /^\[\s*\d+\.\d\] .*/ }.each { println "[GuestImageCase]   ${it}" }
             assert finished && p.exitValue() == 0: "virt-v2v failed after ${seconds} s:\n" + GuestImage.tail(log, 60)
 
-            Path converted = out.resolve("v2v-guest-sda")
+            List<Path> converted = ["sda", "sdb", "sdc"].collect { out.resolve("v2v-guest-" + it) }
             Path xml = out.resolve("v2v-guest.xml")
-            assert Files.isRegularFile(converted) && Files.isRegularFile(xml)
-            assert qemuImgInfo(converted).format == "qcow2"
+            converted.each { assert Files.isRegularFile(it) && qemuImgInfo(it).format == "qcow2" }
+            assert Files.isRegularFile(xml)
             assert Files.readString(xml).contains("virtio")
 
-            def r = GuestImage.bootCheck(converted, bus: "virtio", timeoutSeconds: 300, commands: [
+            // a user-mode NIC with sshd forwarded to a loopback port: root logs in with the image's key, as the
+            // end-to-end case will into the migrated VM (the address is static: ifupdown only knows ens192)
+            int sshPort = freePort()
+            Map ssh = [:]
+            def r = GuestImage.bootCheck(converted[0], bus: "virtio", dataDisks: converted.subList(1, 3), timeoutSeconds: 300,
+                    qemuArgs: ["-nic", "user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:${sshPort}-:22"], commands: [
                     "cat ${GuestImage.ROOT_MARKER}",
                     "findmnt -n -o SOURCE /",
                     "grep -v '^#' /etc/fstab",
                     "dpkg-query -W -f='\${Status}' open-vm-tools 2>&1 || true",
-            ])
+                    "findmnt -n -o SOURCE ${GuestImage.DATA_MOUNT_POINT}; findmnt -n -o SOURCE ${GuestImage.DATA2_MOUNT_POINT}",
+                    image.data.checksumCommand(),
+                    image.data2.checksumCommand(),
+                    "dev=\$(ls /sys/class/net | grep -v '^lo\$' | head -n1); ip link set \$dev up && ip addr add 10.0.2.15/24 dev \$dev",
+            ], whileRunning: { GuestImage.BootResult booted ->
+                def guest = image.ssh("127.0.0.1", sshPort)
+                ssh.seconds = guest.await(120)
+                ssh.token = guest.run("cat ${GuestImage.ROOT_MARKER}")
+                ssh.sums = guest.run(image.data2.checksumCommand())
+            })
             println "[GuestImageCase] the converted guest booted on virtio under TCG in ${String.format('%.1f', r.secondsToLogin)} s"
             r.commands.each { println "[GuestImageCase]   ${it}" }
+            r.commands.each { assert it.exitCode == 0: it.toString() }
             assert r.output(0).trim() == image.token
             assert r.output(1).trim() == "/dev/vda1"
             assert r.output(2).contains("/dev/vda1")
             assert !r.output(3).contains("install ok installed"): "virt-v2v removed VMware tools"
+            assert r.output(4).readLines()*.trim() == ["/dev/vdb", "/dev/vdc"]: "virt-v2v renamed sdb/sdc in fstab"
+            assert GuestDataDisk.parseChecksums(r.output(5)) == image.dataChecksums
+            assert GuestDataDisk.parseChecksums(r.output(6)) == image.data2Checksums
+            println "[GuestImageCase] ssh as root with the image's key after ${String.format('%.1f', ssh.seconds)} s: ${ssh.token}"
+            assert ssh.token.exitCode == 0 && ssh.token.output.trim() == image.token
+            assert GuestDataDisk.parseChecksums(ssh.sums.output) == image.data2Checksums
         } finally {
             out.toFile().deleteDir()
         }

@@ -15,8 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One read-only libvirt connection, opened on first use and reopened when libvirtd has restarted.
- * Read-only because the host commands only look; the socket {@code libvirt-sock-ro} also needs no polkit.
+ * One libvirt connection, opened on first use and reopened when libvirtd has restarted.
+ * Read-only for the host commands, which only look (the socket {@code libvirt-sock-ro} also needs no polkit);
+ * read-write, a separate instance, for the VM commands that define, start and destroy domains, so that looking
+ * at the host never holds a connection that could change it.
  * Lazy because the first {@code qemu:///system} connect takes seconds and the agent must start at once.
  */
 public final class LibvirtAccess implements AutoCloseable {
@@ -32,14 +34,30 @@ public final class LibvirtAccess implements AutoCloseable {
     private static volatile boolean errorsSilenced;
 
     private final String uri;
+    private final boolean readOnly;
     private Connect conn;
 
     /** The two versions the node compares on connect and ping. */
     public record Versions(String libvirtVersion, String qemuVersion) {
     }
 
+    /** A read-only connection: what the host commands use. */
     public LibvirtAccess(String uri) {
+        this(uri, true);
+    }
+
+    private LibvirtAccess(String uri, boolean readOnly) {
         this.uri = uri;
+        this.readOnly = readOnly;
+    }
+
+    /** A connection that may change domains: only for the VM lifecycle commands. */
+    public static LibvirtAccess readWrite(String uri) {
+        return new LibvirtAccess(uri, false);
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     public String uri() {
@@ -60,11 +78,11 @@ public final class LibvirtAccess implements AutoCloseable {
         }
         try {
             silenceDefaultErrorPrinting();
-            conn = new Connect(uri, true);
-            logger.info(String.format("connected to libvirt at %s (read-only)", uri));
+            conn = new Connect(uri, readOnly);
+            logger.info(String.format("connected to libvirt at %s (%s)", uri, readOnly ? "read-only" : "read-write"));
             return conn;
         } catch (LibvirtException e) {
-            throw new AgentException(String.format("libvirt at %s is unreachable: %s", uri, message(e)), e);
+            throw new AgentException(String.format("libvirt at %s is unreachable: %s", uri, describe(e)), e);
         } catch (LinkageError e) {
             // libvirt0 not installed (JNA cannot find libvirt.so.0), or JNA itself is broken
             throw new AgentException(String.format("libvirt at %s is unreachable: the libvirt library cannot be"
@@ -87,7 +105,7 @@ public final class LibvirtAccess implements AutoCloseable {
             return new Versions(lib, qemu);
         } catch (LibvirtException e) {
             closeQuietly(); // the next call starts from a fresh connection
-            throw new AgentException(String.format("libvirt at %s is unreachable: %s", uri, message(e)), e);
+            throw new AgentException(String.format("libvirt at %s is unreachable: %s", uri, describe(e)), e);
         }
     }
 
@@ -137,15 +155,26 @@ public final class LibvirtAccess implements AutoCloseable {
         }
     }
 
+    /**
+     * isAlive alone is not enough: without an event loop libvirt notices a closed socket only on its next I/O, so
+     * after a libvirtd restart it still says "alive" and the next real call fails. One cheap round trip finds out
+     * before the caller's call does: virConnectGetVersion, which the daemon answers (getLibVirVersion would not do:
+     * it is the client library's own version, answered without any I/O).
+     */
     private static boolean alive(Connect c) {
         try {
-            return c.isAlive();
+            if (!c.isAlive()) {
+                return false;
+            }
+            c.getVersion();
+            return true;
         } catch (LibvirtException | RuntimeException e) {
             return false;
         }
     }
 
-    private static String message(LibvirtException e) {
+    /** libvirt's own message of the error, on one line: the form errors travel to the node in. */
+    public static String describe(LibvirtException e) {
         String m = null;
         try {
             if (e.getError() != null) {

@@ -1,0 +1,74 @@
+package org.zstack.agent.vm;
+
+import org.zstack.agent.AgentExtension;
+import org.zstack.agent.AgentResponse;
+import org.zstack.agent.CommandRegistry;
+import org.zstack.agent.host.LibvirtAccess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.zstack.agent.vm.VmAgentCommands.*;
+
+/**
+ * The VM lifecycle commands of the target host: {@code /vm/start}, {@code /vm/destroy}, {@code /vm/state}
+ * (PROTOCOL.md, "Target host"). This class checks the commands and answers; {@link DomainDefinitionFactory} decides
+ * what the domain looks like and {@link DomainLifecycle} talks to libvirt.
+ */
+public class VmCommands implements AgentExtension {
+    private LibvirtAccess libvirt;
+    private DomainLifecycle domains;
+    private final DomainDefinitionFactory definitions = new DomainDefinitionFactory();
+
+    @Override
+    public void register(CommandRegistry registry) {
+        // its own connection, read-write: the host commands' read-only one stays unable to change anything
+        libvirt = LibvirtAccess.readWrite(registry.config().libvirtUri());
+        domains = new DomainLifecycle(libvirt);
+        registry.register(START_PATH, StartVmCmd.class, (cmd, ctx) -> start(cmd));
+        registry.register(DESTROY_PATH, DestroyVmCmd.class, (cmd, ctx) -> destroy(cmd));
+        registry.register(STATE_PATH, VmStateCmd.class, (cmd, ctx) -> states(cmd));
+    }
+
+    @Override
+    public void stop() {
+        if (libvirt != null) {
+            libvirt.close();
+        }
+    }
+
+    StartVmResponse start(StartVmCmd cmd) throws IOException {
+        DomainDefinition d = definitions.create(cmd);
+        if (d.serialLogPath() != null) {
+            // virtlogd creates the log file, not its directory; without one the start fails with a vague error
+            Path parent = Path.of(d.serialLogPath()).getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        }
+        StartVmResponse rsp = new StartVmResponse();
+        rsp.state = domains.defineAndStart(d, cmd.start);
+        return rsp;
+    }
+
+    AgentResponse destroy(DestroyVmCmd cmd) {
+        domains.destroyAndUndefine(DomainDefinitionFactory.vmUuid(cmd.vmUuid));
+        return new AgentResponse();
+    }
+
+    VmStateResponse states(VmStateCmd cmd) {
+        List<String> uuids = new ArrayList<>();
+        if (cmd.vmUuids != null) {
+            for (String u : cmd.vmUuids) {
+                // one malformed uuid is a bug of the caller, and answering without it would read as "no such VM"
+                uuids.add(DomainDefinitionFactory.vmUuid(u));
+            }
+        }
+        VmStateResponse rsp = new VmStateResponse();
+        rsp.states = domains.states(uuids);
+        return rsp;
+    }
+}
