@@ -27,7 +27,8 @@ import java.util.logging.StreamHandler;
  * in one JVM (each file then also holds the others' lines; a real host runs one agent per JVM).
  */
 final class AgentLogging {
-    static final String ROOT = "org.zstack.agent";
+    /** The agent and its extensions (org.zstack.v2v.agent ...): one log for everything the agent runs. */
+    static final String ROOT = "org.zstack";
     private static final Logger ROOT_LOGGER = Logger.getLogger(ROOT);
 
     private final List<Handler> handlers;

@@ -26,6 +26,7 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,7 +56,9 @@ import java.util.logging.Logger;
  *   <li>headers {@code taskuuid} + {@code callbackurl}: answer {@code {}} at once, run the handler on a worker,
  *       POST its response to the callback URL with the same taskuuid;</li>
  *   <li>otherwise: answer with the handler's response;</li>
- *   <li>unknown path 404, malformed JSON 400, both as {@code {"success":false,"error":...}}.</li>
+ *   <li>unknown path 404, malformed JSON 400, both as {@code {"success":false,"error":...}};</li>
+ *   <li>a stream path ({@link CommandRegistry#registerStream}): PUT or POST, the body passed to the handler
+ *       unread, answered sync.</li>
  * </ul>
  * A handler's exception never escapes as a stack trace: it becomes {@code success:false} with a one-line error,
  * and the trace goes to the agent's log.
@@ -73,6 +78,7 @@ public final class AgentServer implements AutoCloseable {
     private final AgentConfig config;
     private final List<AgentExtension> extensions;
     private final Map<String, Entry<?>> commands = new ConcurrentHashMap<>();
+    private final Map<String, CommandRegistry.StreamHandler> streams = new ConcurrentHashMap<>();
     private final Gson requestGson = new Gson();
     /** Nulls are written so that, e.g., a never-connected ping shows {@code "hostUuid":null} explicitly. */
     private final Gson responseGson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
@@ -146,7 +152,8 @@ public final class AgentServer implements AutoCloseable {
             writeAtomically(config.stateDir().resolve("agent.port"), String.valueOf(port));
             writeAtomically(config.stateDir().resolve("agent.pid"), String.valueOf(ProcessHandle.current().pid()));
             logger.info(String.format("kvm-agent %s on %s:%d, libvirt %s, state in %s, %d commands",
-                    AgentVersion.get(), config.host(), port, config.libvirtUri(), config.stateDir(), commands.size()));
+                    AgentVersion.get(), config.host(), port, config.libvirtUri(), config.stateDir(),
+                    commands.size() + streams.size()));
             System.out.println("kvm-agent listening on " + config.host() + ":" + port);
             System.out.flush();
         } catch (IOException | RuntimeException e) {
@@ -202,6 +209,11 @@ public final class AgentServer implements AutoCloseable {
     private void handle(HttpExchange ex) {
         try (ex) {
             String path = ex.getRequestURI().getPath();
+            CommandRegistry.StreamHandler stream = streams.get(path);
+            if (stream != null) {
+                dispatchStream(ex, path, stream);
+                return;
+            }
             Entry<?> entry = commands.get(path);
             if (entry == null) {
                 logger.warning(String.format("%s %s from %s: no such command", ex.getRequestMethod(), path,
@@ -277,11 +289,65 @@ public final class AgentServer implements AutoCloseable {
         sendRaw(ex, 200, "{}");
     }
 
+    /**
+     * A raw-body request: no JSON parse and no size limit, the handler reads the body itself. Only the path and the
+     * length are logged: the body is data, and headers may carry credentials.
+     */
+    private void dispatchStream(HttpExchange ex, String path, CommandRegistry.StreamHandler handler) throws IOException {
+        String method = ex.getRequestMethod();
+        if (!"PUT".equalsIgnoreCase(method) && !"POST".equalsIgnoreCase(method)) {
+            send(ex, 405, AgentResponse.error("only PUT and POST are accepted at " + path));
+            return;
+        }
+        Map<String, String> query = decodeQuery(ex.getRequestURI().getRawQuery());
+        Map<String, String> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
+        String resourceUuid = blankToNull(headers.get(HEADER_RESOURCE_UUID.toLowerCase(Locale.ROOT)));
+        logger.info(String.format("stream %s %s [resource:%s]: %s bytes", method, path, resourceUuid,
+                headers.getOrDefault("content-length", "chunked")));
+        RequestContext ctx = new RequestContext(path, null, resourceUuid);
+        InputStream body = ex.getRequestBody();
+        AgentResponse rsp = call(path, () -> handler.handle(query, headers, body, ctx));
+        try {
+            body.close();
+            send(ex, 200, rsp);
+        } catch (IOException e) {
+            // the client went away mid-body (a canceled upload): there is nobody left to answer
+            logger.warning(String.format("%s: the client is gone, response not sent: %s", path, e.getMessage()));
+        }
+    }
+
+    private static Map<String, String> decodeQuery(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.putIfAbsent(name, value);
+        }
+        return query;
+    }
+
     private <T> AgentResponse invoke(Entry<T> entry, T cmd, RequestContext ctx) {
+        return call(entry.path(), () -> entry.handler().handle(cmd, ctx));
+    }
+
+    /** Runs a handler, turns any failure into success:false, and logs the (masked) response with the time taken. */
+    private AgentResponse call(String path, Callable<AgentResponse> handler) {
         long start = System.nanoTime();
         AgentResponse rsp;
         try {
-            rsp = entry.handler().handle(cmd, ctx);
+            rsp = handler.call();
             if (rsp == null) {
                 rsp = new AgentResponse();
             }
@@ -289,7 +355,7 @@ public final class AgentServer implements AutoCloseable {
             // an expected refusal: its message is the whole story, logged below with the response; no trace
             rsp = AgentResponse.error(describe(e));
         } catch (Throwable t) {
-            logger.log(Level.SEVERE, entry.path() + " failed", t);
+            logger.log(Level.SEVERE, path + " failed", t);
             rsp = AgentResponse.error(describe(t));
             if (t instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -298,9 +364,9 @@ public final class AgentServer implements AutoCloseable {
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         String logged = loggable(responseGson.toJsonTree(rsp), rsp.getClass());
         if (rsp.isSuccess()) {
-            logger.info(String.format("%s done in %d ms: %s", entry.path(), ms, logged));
+            logger.info(String.format("%s done in %d ms: %s", path, ms, logged));
         } else {
-            logger.warning(String.format("%s failed in %d ms: %s", entry.path(), ms, logged));
+            logger.warning(String.format("%s failed in %d ms: %s", path, ms, logged));
         }
         return rsp;
     }
@@ -403,12 +469,22 @@ public final class AgentServer implements AutoCloseable {
     private final class Registry implements CommandRegistry {
         @Override
         public <T> void register(String path, Class<T> cmdClass, CommandHandler<T> handler) {
+            checkFree(path);
+            commands.put(path, new Entry<>(path, cmdClass, handler));
+        }
+
+        @Override
+        public void registerStream(String path, CommandRegistry.StreamHandler handler) {
+            checkFree(path);
+            streams.put(path, handler);
+        }
+
+        /** Registration happens on one thread before the agent listens, so check-then-put is enough. */
+        private void checkFree(String path) {
             if (path == null || !path.startsWith("/")) {
                 throw new IllegalArgumentException("a command path must start with '/': " + path);
             }
-            Entry<T> e = new Entry<>(path, cmdClass, handler);
-            Entry<?> old = commands.putIfAbsent(path, e);
-            if (old != null) {
+            if (commands.containsKey(path) || streams.containsKey(path)) {
                 throw new IllegalStateException("command path " + path + " registered twice");
             }
         }

@@ -43,7 +43,9 @@ public class ConversionCacheCleaner implements CommandHandler<ConversionCacheCle
         AtomicLong freed = new AtomicLong();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path e : entries) {
-                if (!keep.contains(e.getFileName().toString())) {
+                // the kept logs of ended jobs are the administrator's to read; cleaning the cache frees disk space
+                if (!keep.contains(e.getFileName().toString())
+                        && !org.zstack.v2v.agent.job.JobDirectory.LOGS_DIR.equals(e.getFileName().toString())) {
                     delete(e, freed);
                 }
             }
