@@ -204,6 +204,11 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
             bus.publish(evt);
             chain.next();
         } else if (msg instanceof APIDeleteV2VConversionHostMsg m) {
+            List<String> active = activeJobs(m.getUuid());
+            if (!active.isEmpty()) {
+                throw new OperationFailureException(err(V2VErrors.TASK_RUNNING, "conversion host[uuid:%s] still runs %d"
+                        + " migration job(s) %s; cancel them or wait for them to end", m.getUuid(), active.size(), active));
+            }
             delete(m.getUuid());
             bus.publish(new APIDeleteV2VConversionHostEvent(m.getId()));
             chain.next();
@@ -219,7 +224,8 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
         V2VConversionHostVO vo = dbf.findByUuid(m.getUuid(), V2VConversionHostVO.class);
         V2VAgentCommands.CleanCmd cmd = new V2VAgentCommands.CleanCmd();
         cmd.storagePath = vo.getStoragePath();
-        cmd.keep = List.of();
+        // the directories of jobs that have not ended hold disks being copied or converted
+        cmd.keep = activeJobs(vo.getUuid());
         agent.call(vo.getHostUuid(), V2VAgentCommands.CLEAN_PATH, cmd, V2VAgentCommands.CleanRsp.class, new ReturnValueCompletion<>() {
             @Override
             public void success(V2VAgentCommands.CleanRsp rsp) {
@@ -250,6 +256,16 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
                 v.setAvailableSize(available);
             }
         });
+    }
+
+    /** The migration jobs of the conversion host that have not ended (their long jobs are not final). */
+    private List<String> activeJobs(String conversionHostUuid) {
+        List<String> jobs = Q.New(V2VJobVO.class).eq(V2VJobVO_.conversionHostUuid, conversionHostUuid).listValues(V2VJobVO_.uuid);
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        return Q.New(org.zstack.header.longjob.LongJobVO.class).in(org.zstack.header.longjob.LongJobVO_.uuid, jobs).list()
+                .stream().filter(j -> !j.getState().isFinal()).map(org.zstack.header.longjob.LongJobVO::getUuid).toList();
     }
 
     private void delete(String uuid) {

@@ -1,5 +1,7 @@
 package org.zstack.v2v.agent.convert;
 
+import org.zstack.v2v.agent.testsupport.RecordingContext;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -132,11 +134,12 @@ class ConvertCommandIT {
         ConvertCommand.NicMapping nic = GuestNicTest.mapping(TARGET_MAC, "10.0.0.5", "255.255.255.0", "10.0.0.1", "10.0.0.2");
         nic.sourceMac = "00:50:56:00:00:01";
         c.nics = List.of(nic);
-        List<Object[]> reports = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        var reports = ctx.reports();
 
         long t0 = System.nanoTime();
         ConvertCommand.ConvertRsp rsp = (ConvertCommand.ConvertRsp) new ConvertCommand(new JobRegistry())
-                .handle(c, new ConvertCommandTest.RecordingContext(reports));
+                .handle(c, ctx);
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("[ConvertCommandIT] converted in %.1f s: virt-v2v %.1f s, network %.1f s; %s %s %s, NICs %s%n",
                 seconds, rsp.conversionSeconds, rsp.networkSeconds, rsp.osType, rsp.distro, rsp.osVersion, rsp.interfaces);
@@ -150,13 +153,13 @@ class ConvertCommandIT {
         assertEquals(List.of("net0"), rsp.interfaces);
         assertTrue(rsp.networkSeconds > 0 && rsp.conversionSeconds > rsp.networkSeconds);
 
-        List<Integer> percents = reports.stream().map(r -> (Integer) r[1]).toList();
+        List<Integer> percents = reports.stream().map(RecordingContext.Report::percent).toList();
         for (int i = 1; i < percents.size(); i++) {
             assertTrue(percents.get(i) >= percents.get(i - 1), "monotonic: " + percents);
         }
         assertEquals(40, percents.get(0));
         assertEquals(80, percents.get(percents.size() - 1));
-        assertTrue(reports.stream().anyMatch(r -> String.valueOf(((Map<?, ?>) r[2]).get("stage")).startsWith("Converting")),
+        assertTrue(reports.stream().anyMatch(r -> String.valueOf(r.detail().get("stage")).startsWith("Converting")),
                 "virt-v2v's stages are reported");
         System.out.printf("[ConvertCommandIT] %d progress reports: %s%n", reports.size(), percents);
 

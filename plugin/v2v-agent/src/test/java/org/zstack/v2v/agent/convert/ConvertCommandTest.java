@@ -2,14 +2,12 @@ package org.zstack.v2v.agent.convert;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zstack.agent.AgentConfig;
-import org.zstack.agent.AgentContext;
 import org.zstack.agent.AgentException;
 import org.zstack.v2v.agent.job.JobRegistry;
+import org.zstack.v2v.agent.testsupport.RecordingContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,71 +81,20 @@ class ConvertCommandTest {
 
     @Test
     void reportsOnTheJobsScaleAtMostOnceASecond() {
-        List<Object[]> reports = new ArrayList<>();
-        AgentContext ctx = new RecordingContext(reports);
+        RecordingContext ctx = new RecordingContext();
+        var reports = ctx.reports();
         ConvertProgressReporter r = new ConvertProgressReporter(ctx, "api-1", 40, 40, 2);
         r.report(0, "starting virt-v2v", true);
         r.report(0.5, "Converting", false);
         r.report(0.6, "Converting", false);
         r.report(1, "converted", true);
         assertEquals(2, reports.size(), "the two in between came within a second");
-        assertEquals(40, reports.get(0)[1]);
-        assertEquals(80, reports.get(1)[1]);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> detail = (Map<String, Object>) reports.get(1)[2];
+        assertEquals(40, reports.get(0).percent());
+        assertEquals(80, reports.get(1).percent());
+        Map<String, Object> detail = reports.get(1).detail();
         assertEquals(Map.of("phase", "convert", "stage", "converted", "disks", 2), new HashMap<>(detail));
         assertEquals(60, r.percent(0.5));
         assertEquals(80, r.percent(1.7));
     }
 
-    /** Records progress reports as [apiId, percent, detail]. */
-    static final class RecordingContext implements AgentContext {
-        final List<Object[]> reports;
-
-        RecordingContext(List<Object[]> reports) {
-            this.reports = reports;
-        }
-
-        @Override
-        public String path() {
-            return ConvertCommand.PATH;
-        }
-
-        @Override
-        public String taskUuid() {
-            return null;
-        }
-
-        @Override
-        public String resourceUuid() {
-            return null;
-        }
-
-        @Override
-        public AgentConfig config() {
-            return null;
-        }
-
-        @Override
-        public String connectedHostUuid() {
-            return null;
-        }
-
-        @Override
-        public String sendCommandUrl() {
-            return null;
-        }
-
-        @Override
-        public void markConnected(String hostUuid, String sendCommandUrl) {
-        }
-
-        @Override
-        public boolean reportProgress(String apiId, int percent, String taskName, Map<String, Object> detail) {
-            synchronized (reports) {
-                reports.add(new Object[]{apiId, percent, detail});
-            }
-            return true;
-        }
-    }
 }
