@@ -7,7 +7,10 @@ import org.zstack.sdk.CancelLongJobAction
 import org.zstack.sdk.ChangeV2VConversionHostStateAction
 import org.zstack.sdk.ConvertVmFromForeignHypervisorAction
 import org.zstack.sdk.CreateV2VTaskAction
+import org.zstack.sdk.LongJobInventory
+import org.zstack.sdk.QueryLongJobAction
 import org.zstack.sdk.QueryVmInstanceAction
+import org.zstack.sdk.RerunLongJobAction
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -139,6 +142,43 @@ class MigrationFailureCase {
         assert !Files.exists(Path.of(env.conversionHost.storagePath).resolve(job.uuid as String))
         assert volumeFiles().isEmpty()
         assert env.vc.vm("blank-1").powerState == "poweredOff"
+    }
+
+    /** ZStack's published one-VM API runs the same job; a failed job reruns from the start (and fails again here). */
+    @Test
+    void thePublishedApiRunsTheSameJobAndAFailedJobReruns() {
+        def src = env.sourceVm("blank-1")
+        LongJobInventory job = ok(new ConvertVmFromForeignHypervisorAction(url: "vmware://${src.uuid}".toString(),
+                name: "blank-target", cpuNum: 1, memorySize: 256L << 20, conversionHostUuid: env.conversionHost.uuid,
+                primaryStorageUuid: env.ps.uuid, l3NetworkUuids: [env.l3.uuid], strategy: "JustConvert",
+                sessionId: env.session)).inventory
+        assert job.jobName == "APIConvertVmFromForeignHypervisorMsg"
+        LongJobInventory first = awaitJob(job.uuid, 900)
+        assert first.state == "Failed"
+        assert first.jobResult.contains("inspection could not detect the source guest")
+        Path log = Path.of(env.conversionHost.storagePath, "logs", job.uuid, "virt-v2v.log")
+        assert first.jobResult.contains(log.toString()) && Files.isRegularFile(log)
+
+        ok(new RerunLongJobAction(uuid: job.uuid, sessionId: env.session))
+        LongJobInventory second = awaitJob(job.uuid, 900)
+        assert second.state == "Failed"
+        assert second.executeTime > first.executeTime: "the rerun ran the job again"
+        assert vmCount() == 0
+        assert volumeFiles().isEmpty()
+        assert !Files.exists(Path.of(env.conversionHost.storagePath).resolve(job.uuid))
+    }
+
+    private LongJobInventory awaitJob(String uuid, long timeoutSeconds) {
+        long deadline = System.currentTimeMillis() + timeoutSeconds * 1000
+        while (true) {
+            LongJobInventory j = ok(new QueryLongJobAction(conditions: ["uuid=${uuid}".toString()], sessionId: env.session))
+                    .inventories[0] as LongJobInventory
+            if (j.state in ["Succeeded", "Failed", "Canceled"]) {
+                return j
+            }
+            assert System.currentTimeMillis() < deadline: "long job ${uuid} still ${j.state}"
+            Thread.sleep(1000)
+        }
     }
 
     private List<Path> volumeFiles() {
