@@ -159,10 +159,12 @@ class MigrationFailureCase {
         Path log = Path.of(env.conversionHost.storagePath, "logs", job.uuid, "virt-v2v.log")
         assert first.jobResult.contains(log.toString()) && Files.isRegularFile(log)
 
+        long firstLog = Files.getLastModifiedTime(log).toMillis()
         ok(new RerunLongJobAction(uuid: job.uuid, sessionId: env.session))
         LongJobInventory second = awaitJob(job.uuid, 900)
         assert second.state == "Failed"
-        assert second.executeTime > first.executeTime: "the rerun ran the job again"
+        assert second.apiId != first.apiId
+        assert Files.getLastModifiedTime(log).toMillis() > firstLog: "the rerun converted again"
         assert vmCount() == 0
         assert volumeFiles().isEmpty()
         assert !Files.exists(Path.of(env.conversionHost.storagePath).resolve(job.uuid))
