@@ -4,6 +4,7 @@ import org.zstack.header.cluster.ClusterVO;
 import org.zstack.header.host.HostVO;
 import org.zstack.header.message.APICreateMessage;
 import org.zstack.header.message.APIParam;
+import org.zstack.header.message.NoLogging;
 import org.zstack.header.network.l3.L3NetworkVO;
 import org.zstack.header.rest.HttpMethod;
 import org.zstack.header.rest.RestRequest;
@@ -30,6 +31,7 @@ public class APIConvertVmFromForeignHypervisorMsg extends APICreateMessage {
     private String conversionHostUuid;
     /** For a KVM source reached over SSH (not used by VMware sources); never stored nor returned. */
     @APIParam(required = false, noTrim = true)
+    @NoLogging
     private String sshPrivKey;
     @APIParam(numberRange = {1, 1024})
     private Integer cpuNum;
