@@ -258,14 +258,10 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
         });
     }
 
-    /** The migration jobs of the conversion host that have not ended (their long jobs are not final). */
+    /** The migration jobs of the conversion host that have not ended. */
     private List<String> activeJobs(String conversionHostUuid) {
-        List<String> jobs = Q.New(V2VJobVO.class).eq(V2VJobVO_.conversionHostUuid, conversionHostUuid).listValues(V2VJobVO_.uuid);
-        if (jobs.isEmpty()) {
-            return List.of();
-        }
-        return Q.New(org.zstack.header.longjob.LongJobVO.class).in(org.zstack.header.longjob.LongJobVO_.uuid, jobs).list()
-                .stream().filter(j -> !j.getState().isFinal()).map(org.zstack.header.longjob.LongJobVO::getUuid).toList();
+        return org.zstack.v2v.job.UnfinishedJobs.among(
+                Q.New(V2VJobVO.class).eq(V2VJobVO_.conversionHostUuid, conversionHostUuid).listValues(V2VJobVO_.uuid));
     }
 
     private void delete(String uuid) {

@@ -76,7 +76,7 @@ public class MigrationContext {
 
     /** The agent URL of the target host when the volumes must be uploaded there; null when they are written here. */
     public String targetAgentUrl() {
-        boolean local = "LocalStorage".equals(primaryStorage.getType());
+        boolean local = org.zstack.header.storage.primary.PrimaryStorageConstant.LOCAL_STORAGE_TYPE.equals(primaryStorage.getType());
         if (!local || targetHost.getUuid().equals(conversionHostHost.getUuid())) {
             return null;
         }

@@ -66,8 +66,7 @@ public class MigrationRun {
             return;
         }
         ctx.conversionHostHost = s.dbf.findByUuid(ctx.conversionHost.getHostUuid(), HostVO.class);
-        spec.sourceVm.disks.stream().filter(d -> !spec.skipDisks.contains(d.index))
-                .sorted((a, b) -> Integer.compare(a.index, b.index)).forEach(ctx.disks::add);
+        ctx.disks.addAll(spec.migratedDisks());
 
         FlowChainBuilder.newSimpleFlowChain()
                 .setName("migrate-vm-" + spec.sourceVm.uuid + "-job-" + spec.jobUuid)

@@ -10,8 +10,6 @@ import org.zstack.core.thread.MessageQueue;
 import org.zstack.header.errorcode.OperationFailureException;
 import org.zstack.header.longjob.LongJobConstants;
 import org.zstack.header.longjob.LongJobInventory;
-import org.zstack.header.longjob.LongJobVO;
-import org.zstack.header.longjob.LongJobVO_;
 import org.zstack.header.longjob.SubmitLongJobMsg;
 import org.zstack.header.longjob.SubmitLongJobReply;
 import org.zstack.header.message.Message;
@@ -102,8 +100,7 @@ public class V2VJobApiHandler {
         vo.setTargetHostUuid(spec.hostUuid);
         vo.setPlatform(spec.platform);
         vo.setPhase("waiting");
-        vo.setReservedCacheSize(spec.sourceVm.disks.stream().filter(d -> !spec.skipDisks.contains(d.index))
-                .mapToLong(d -> d.capacity).sum());
+        vo.setReservedCacheSize(spec.migratedBytes());
         dbf.persist(vo);
 
         SubmitLongJobMsg s = new SubmitLongJobMsg();
@@ -128,12 +125,7 @@ public class V2VJobApiHandler {
         V2VTaskVO task = dbf.findByUuid(m.getUuid(), V2VTaskVO.class);
         if (task != null) {
             List<String> jobs = Q.New(V2VJobVO.class).eq(V2VJobVO_.taskUuid, task.getUuid()).listValues(V2VJobVO_.uuid);
-            List<String> active = new ArrayList<>();
-            for (LongJobVO j : jobs.isEmpty() ? List.<LongJobVO>of() : Q.New(LongJobVO.class).in(LongJobVO_.uuid, jobs).list()) {
-                if (!j.getState().isFinal()) {
-                    active.add(j.getUuid());
-                }
-            }
+            List<String> active = new ArrayList<>(UnfinishedJobs.among(jobs));
             jobs.stream().filter(runs::isRunning).filter(j -> !active.contains(j)).forEach(active::add);
             if (!active.isEmpty()) {
                 throw new OperationFailureException(err(V2VErrors.TASK_RUNNING, "task %s still has %d running job(s) %s;"

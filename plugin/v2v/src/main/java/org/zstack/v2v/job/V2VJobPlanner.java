@@ -8,9 +8,6 @@ import org.zstack.header.errorcode.OperationFailureException;
 import org.zstack.header.host.HostStatus;
 import org.zstack.header.host.HostVO;
 import org.zstack.header.host.HostVO_;
-import org.zstack.header.longjob.LongJobState;
-import org.zstack.header.longjob.LongJobVO;
-import org.zstack.header.longjob.LongJobVO_;
 import org.zstack.header.network.l3.IpRangeVO;
 import org.zstack.header.network.l3.IpRangeVO_;
 import org.zstack.header.network.l3.L3NetworkVO;
@@ -40,8 +37,6 @@ import static org.zstack.core.Platform.err;
 public class V2VJobPlanner {
     public static final int MAX_VMS_PER_TASK = 50;
     private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
-    private static final Set<String> ACTIVE = Set.of(LongJobState.Waiting.toString(), LongJobState.Running.toString(),
-            LongJobState.Suspended.toString(), LongJobState.Canceling.toString());
     private static final SecureRandom random = new SecureRandom();
 
     @Autowired
@@ -227,9 +222,8 @@ public class V2VJobPlanner {
             if (!sourceVms.add(vm.uuid)) {
                 throw invalid("%s is given twice", who);
             }
-            List<String> running = Q.New(V2VJobVO.class).eq(V2VJobVO_.sourceVmUuid, vm.uuid).listValues(V2VJobVO_.uuid);
-            if (!running.isEmpty() && Q.New(LongJobVO.class).in(LongJobVO_.uuid, running)
-                    .in(LongJobVO_.state, ACTIVE.stream().map(LongJobState::valueOf).toList()).isExists()) {
+            List<String> jobsOfVm = Q.New(V2VJobVO.class).eq(V2VJobVO_.sourceVmUuid, vm.uuid).listValues(V2VJobVO_.uuid);
+            if (!UnfinishedJobs.among(jobsOfVm).isEmpty()) {
                 throw new OperationFailureException(err(V2VErrors.SOURCE_VM_BEING_MIGRATED,
                         "%s (uuid:%s) is already being migrated", who, vm.uuid));
             }
@@ -276,7 +270,7 @@ public class V2VJobPlanner {
                 }
             }
 
-            long bytes = vm.disks.stream().filter(d -> !spec.skipDisks.contains(d.index)).mapToLong(d -> d.capacity).sum();
+            long bytes = spec.migratedBytes();
             cacheNeeded.merge(ch.getUuid(), bytes, Long::sum);
             storageNeeded.merge(ps.getUuid(), bytes, Long::sum);
             long cacheFree = ch.getAvailableSize() - reservedOn(ch.getUuid());

@@ -35,6 +35,17 @@ public class V2VJobSpec {
     public List<Integer> skipDisks = new ArrayList<>();
     public List<NicPlan> nics = new ArrayList<>();
 
+    /** The source disks this job migrates (skipDisks left out), root first. */
+    public List<SourceVm.Disk> migratedDisks() {
+        return sourceVm.disks.stream().filter(d -> !skipDisks.contains(d.index))
+                .sorted((a, b) -> Integer.compare(a.index, b.index)).toList();
+    }
+
+    /** Their capacity: what the job may hold in the conversion host's cache and needs on the primary storage. */
+    public long migratedBytes() {
+        return migratedDisks().stream().mapToLong(d -> d.capacity).sum();
+    }
+
     public boolean startAfterMigration() {
         return !"JustConvert".equals(strategy);
     }
