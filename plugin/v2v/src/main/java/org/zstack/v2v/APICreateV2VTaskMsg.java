@@ -4,6 +4,7 @@ import org.zstack.header.cluster.ClusterVO;
 import org.zstack.header.host.HostVO;
 import org.zstack.header.message.APICreateMessage;
 import org.zstack.header.message.APIParam;
+import org.zstack.header.message.NoLogging;
 import org.zstack.header.rest.HttpMethod;
 import org.zstack.header.rest.RestRequest;
 import org.zstack.header.storage.primary.PrimaryStorageVO;
@@ -36,9 +37,19 @@ public class APICreateV2VTaskMsg extends APICreateMessage {
     private Boolean compress;
     @APIParam(required = false, validValues = {"InstantStart", "JustConvert"})
     private String strategy;
-    /** Shut running source VMs down for the copy (offline migration). */
+    /**
+     * Stop a running source VM's writes for the copy: a VMware VM is shut down gracefully, a KVM domain is paused
+     * (and, see sourceVmAfterMigration, resumed afterwards). Without it a running KVM domain is refused.
+     */
     @APIParam(required = false)
     private Boolean pauseVm;
+    /** What a KVM domain paused for the copy becomes once its migration succeeded (default Resume; a failure always resumes it). */
+    @APIParam(required = false, validValues = {"Resume", "Shutdown"})
+    private String sourceVmAfterMigration;
+    /** The private key that lets the conversion host into the KVM source hosts (qemu+ssh); stored encrypted, never returned. */
+    @APIParam(required = false, noTrim = true)
+    @NoLogging
+    private String sshPrivKey;
     @APIParam(nonempty = true)
     private List<V2VVmSpec> vms;
     @APIParam(required = false)
@@ -64,6 +75,10 @@ public class APICreateV2VTaskMsg extends APICreateMessage {
     public void setStrategy(String strategy) { this.strategy = strategy; }
     public Boolean getPauseVm() { return pauseVm; }
     public void setPauseVm(Boolean pauseVm) { this.pauseVm = pauseVm; }
+    public String getSourceVmAfterMigration() { return sourceVmAfterMigration; }
+    public void setSourceVmAfterMigration(String sourceVmAfterMigration) { this.sourceVmAfterMigration = sourceVmAfterMigration; }
+    public String getSshPrivKey() { return sshPrivKey; }
+    public void setSshPrivKey(String sshPrivKey) { this.sshPrivKey = sshPrivKey; }
     public List<V2VVmSpec> getVms() { return vms; }
     public void setVms(List<V2VVmSpec> vms) { this.vms = vms; }
     public List<V2VNetworkMapping> getNetworkMappings() { return networkMappings; }

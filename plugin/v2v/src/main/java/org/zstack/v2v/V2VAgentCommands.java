@@ -17,6 +17,49 @@ public final class V2VAgentCommands {
     public static final String CANCEL_PATH = "/v2v/job/cancel";
     public static final String CLEANUP_PATH = "/v2v/job/cleanup";
     public static final String VOLUME_DELETE_PATH = "/v2v/volume/delete";
+    public static final String KVM_LIST_VMS_PATH = "/v2v/kvm/vms";
+    public static final String KVM_PREPARE_VM_PATH = "/v2v/kvm/vm/prepare";
+    public static final String KVM_RELEASE_VM_PATH = "/v2v/kvm/vm/release";
+
+    /** How the agent reaches a KVM source host's libvirt. */
+    public static class KvmSourceCmd {
+        public String libvirtURI;
+        public String sshPrivKey;
+    }
+
+    public static class KvmListVmsCmd extends KvmSourceCmd {
+    }
+
+    public static class KvmListVmsRsp extends AgentResponse {
+        public String libvirtVersion;
+        public String qemuVersion;
+        public Map<String, Object> v2vCaps;
+        public List<KvmVmInventory> vms;
+    }
+
+    public static class KvmPrepareVmCmd extends KvmSourceCmd {
+        public String jobUuid;
+        public String domainUuid;
+        /** Pause a running domain for the copy; without it a running domain is refused. */
+        public boolean pause;
+    }
+
+    public static class KvmPrepareVmRsp extends AgentResponse {
+        public KvmVmInventory vm;
+        public String initialState;
+        public boolean pausedByUs;
+    }
+
+    public static class KvmReleaseVmCmd extends KvmSourceCmd {
+        public String jobUuid;
+        public String domainUuid;
+        public boolean resume;
+        public boolean shutdown;
+    }
+
+    public static class KvmReleaseVmRsp extends AgentResponse {
+        public String state;
+    }
 
     public static class CleanCmd {
         public String storagePath;
@@ -49,6 +92,8 @@ public final class V2VAgentCommands {
     }
 
     public static class TransferCmd extends JobCmd {
+        /** For ssh:// disks (KVM sources): the key to the source host. Never logged. */
+        public String sshPrivKey;
         public Long downloadBandwidth;
         public int parallelDisks;
         public List<TransferDisk> disks;

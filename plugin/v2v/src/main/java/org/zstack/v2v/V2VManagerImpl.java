@@ -47,6 +47,8 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
     private KVMHostAgentCaller agent;
     @Autowired
     private org.zstack.v2v.job.V2VJobApiHandler jobApis;
+    @Autowired
+    private org.zstack.v2v.source.kvm.KvmSourceApiHandler kvmSourceApis;
 
     @Override
     public String getId() {
@@ -57,6 +59,8 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
     public void handleMessage(Message msg) {
         if (jobApis.handles(msg)) {
             jobApis.handle(msg);
+        } else if (kvmSourceApis.handles(msg)) {
+            kvmSourceApis.handle(msg);
         } else if (msg instanceof APIAddV2VConversionHostMsg m) {
             // one add per host at a time, so the duplicate check of the interceptor cannot be raced
             queue.submit("v2v-conversion-host-of-host-" + m.getHostUuid(), msg, chain -> handle(m, chain));

@@ -21,6 +21,7 @@ import org.zstack.testlib.vsphere.VCenterSimulator
 import org.zstack.v2v.source.MigrationSource
 import org.zstack.v2v.source.PrepareSpec
 import org.zstack.v2v.source.PreparedSource
+import org.zstack.v2v.source.SourceAccess
 import org.zstack.v2v.source.SourceVm
 import org.zstack.vmware.VCenterNetworkVO
 import org.zstack.vmware.migration.VmwareMigrationSource
@@ -127,10 +128,29 @@ class VmwareMigrationSourceCase {
         (env.query(new QueryVmInstanceAction(), ["name=${name}".toString()]) as List<VmInstanceInventory>)[0]
     }
 
+    /** VMware needs no conversion host nor key to be reached. */
+    static final SourceAccess NO_ACCESS = new SourceAccess(null, null, null)
+
+    static SourceVm find(String ref) {
+        def f = new CompletableFuture<SourceVm>()
+        source.find(ref, NO_ACCESS, new ReturnValueCompletion<SourceVm>() {
+            @Override
+            void success(SourceVm r) { f.complete(r) }
+
+            @Override
+            void fail(ErrorCode e) { f.completeExceptionally(new OperationFailureException(e)) }
+        })
+        try {
+            return f.get(60, TimeUnit.SECONDS)
+        } catch (ExecutionException e) {
+            throw e.cause
+        }
+    }
+
     static PreparedSource prepare(SourceVm vm, boolean powerOff) {
         PrepareSpec spec = new PrepareSpec(jobUuid: "case-job", powerOff: powerOff, shutdownTimeoutSeconds: 30)
         def f = new CompletableFuture<PreparedSource>()
-        source.prepare(vm, spec, new ReturnValueCompletion<PreparedSource>() {
+        source.prepare(vm, spec, NO_ACCESS, new ReturnValueCompletion<PreparedSource>() {
             @Override
             void success(PreparedSource r) { f.complete(r) }
 
@@ -155,7 +175,7 @@ class VmwareMigrationSourceCase {
 
     static void release(PreparedSource p, boolean succeeded) {
         def f = new CompletableFuture<Void>()
-        source.release(p, succeeded, new Completion() {
+        source.release(p, succeeded, NO_ACCESS, new Completion() {
             @Override
             void success() { f.complete(null) }
 
@@ -213,9 +233,9 @@ class VmwareMigrationSourceCase {
     void aVmIsFoundByItsUuidAndByItsInstanceUuid() {
         VmInstanceInventory inv = vm("off-01")
         Map sim = vc.vm("off-01")
-        SourceVm byUuid = source.find(inv.uuid)
-        SourceVm byInstanceUuid = source.find(OFF_INSTANCE_UUID)
-        SourceVm byUpperCase = source.find(OFF_INSTANCE_UUID.toUpperCase())
+        SourceVm byUuid = find(inv.uuid)
+        SourceVm byInstanceUuid = find(OFF_INSTANCE_UUID)
+        SourceVm byUpperCase = find(OFF_INSTANCE_UUID.toUpperCase())
         for (SourceVm s : [byUuid, byInstanceUuid, byUpperCase]) {
             assert s.uuid == inv.uuid
             assert s.externalId == OFF_INSTANCE_UUID
@@ -235,9 +255,9 @@ class VmwareMigrationSourceCase {
             assert env.dbf.findByUuid(s.nics[0].networkUuid, VCenterNetworkVO).name == "VM Network"
         }
 
-        SourceVm on = source.find(vm("on-01").uuid)
+        SourceVm on = find(vm("on-01").uuid)
         assert on.platform == "Windows" && on.bootMode == "BIOS" && on.powerState == "Running"
-        SourceVm other = source.find(vm("cbt-01").uuid)
+        SourceVm other = find(vm("cbt-01").uuid)
         assert other.platform == "Other"
     }
 
@@ -246,7 +266,7 @@ class VmwareMigrationSourceCase {
     void anUnknownVmIsAClearError() {
         for (String ref : ["no-such-vm", "50ffffff-0000-0000-0000-000000000000", env.zone.uuid]) {
             try {
-                source.find(ref)
+                find(ref)
                 assert false: "found ${ref}"
             } catch (OperationFailureException e) {
                 assert e.errorCode.code == "VCENTER.1100"
@@ -262,7 +282,7 @@ class VmwareMigrationSourceCase {
     @Test
     @Order(4)
     void aPoweredOffVmIsReadThroughAnExportLeaseKeptAliveUntilRelease() {
-        SourceVm s = source.find(vm("off-01").uuid)
+        SourceVm s = find(vm("off-01").uuid)
         Map sim = vc.vm("off-01")
         PreparedSource p = prepare(s, false)
         assert !p.poweredOffByUs
@@ -307,7 +327,7 @@ class VmwareMigrationSourceCase {
     @Test
     @Order(5)
     void aRunningVmIsShutDownForAnOfflineReadAndPoweredOnAgainWhenTheMigrationFails() {
-        SourceVm s = source.find(vm("on-01").uuid)
+        SourceVm s = find(vm("on-01").uuid)
         assert vc.vm("on-01").powerState == "poweredOn"
         PreparedSource p = prepare(s, true)
         assert p.poweredOffByUs
@@ -327,7 +347,7 @@ class VmwareMigrationSourceCase {
     @Order(6)
     void aSuspendedVmIsNotShutDown() {
         vc.suspend("on-01")
-        ErrorCode e = prepareError(source.find(vm("on-01").uuid), true)
+        ErrorCode e = prepareError(find(vm("on-01").uuid), true)
         assert e.code == "VCENTER.1104" && e.details.contains("on-01") && e.details.contains("suspended")
         assert vc.vm("on-01").powerState == "suspended"
         vc.powerOn("on-01")
@@ -336,7 +356,7 @@ class VmwareMigrationSourceCase {
     @Test
     @Order(7)
     void aRunningVmIsReadOnlineThroughASnapshotWithCbtExtents() {
-        SourceVm s = source.find(vm("cbt-01").uuid)
+        SourceVm s = find(vm("cbt-01").uuid)
         Map sim = vc.vm("cbt-01")
         assert sim.changeTrackingEnabled
         PreparedSource p = prepare(s, false)

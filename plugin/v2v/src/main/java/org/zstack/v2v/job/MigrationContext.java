@@ -6,6 +6,7 @@ import org.zstack.v2v.V2VAgentCommands;
 import org.zstack.v2v.V2VConversionHostVO;
 import org.zstack.v2v.source.MigrationSource;
 import org.zstack.v2v.source.PreparedSource;
+import org.zstack.v2v.source.SourceAccess;
 import org.zstack.v2v.source.SourceVm;
 
 import java.util.ArrayList;
@@ -60,6 +61,12 @@ public class MigrationContext {
         if (begin != null) {
             phaseTimes.put(phase, Math.round((System.nanoTime() - begin) / 1e7) / 100.0);
         }
+    }
+
+    /** How the source is reached by this job: its conversion host, and the key it was given (decrypted here only). */
+    public SourceAccess access() {
+        String key = spec.encryptedSshPrivKey == null ? null : services.encryption.decrypt(spec.encryptedSshPrivKey);
+        return new SourceAccess(spec.conversionHostUuid, conversionHost == null ? null : conversionHost.getHostUuid(), key);
     }
 
     public String jobUuid() {

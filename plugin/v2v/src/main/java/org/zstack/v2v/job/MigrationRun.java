@@ -153,7 +153,7 @@ public class MigrationRun {
             return;
         }
         ctx.prepared = null;
-        ctx.source.release(p, succeeded, new Completion() {
+        ctx.source.release(p, succeeded, ctx.access(), new Completion() {
             @Override
             public void success() {
                 then.run();

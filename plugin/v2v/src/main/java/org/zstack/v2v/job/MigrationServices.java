@@ -3,6 +3,7 @@ package org.zstack.v2v.job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
+import org.zstack.core.encrypt.EncryptionFacade;
 import org.zstack.core.progress.ProgressReportService;
 import org.zstack.core.thread.ThreadFacade;
 import org.zstack.header.core.ReturnValueCompletion;
@@ -33,6 +34,8 @@ public class MigrationServices {
     public MigrationSources sources;
     @Autowired
     public ProgressReportService progress;
+    @Autowired
+    public EncryptionFacade encryption;
 
     /** An agent step of a migration: the step timeout of v2v.job.timeout, not the agent's default. */
     public <T> void callStep(String hostUuid, String path, Object cmd, Class<T> rspClass, ReturnValueCompletion<T> completion) {

@@ -12,12 +12,20 @@ import org.zstack.header.longjob.LongJobConstants;
 import org.zstack.header.longjob.LongJobInventory;
 import org.zstack.header.longjob.SubmitLongJobMsg;
 import org.zstack.header.longjob.SubmitLongJobReply;
+import org.zstack.header.core.ReturnValueCompletion;
+import org.zstack.header.errorcode.ErrorCode;
+import org.zstack.header.message.APIMessage;
 import org.zstack.header.message.Message;
+import org.zstack.v2v.source.SourceVm;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zstack.header.message.MessageReply;
 import org.zstack.v2v.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.zstack.core.Platform.err;
 
@@ -26,6 +34,7 @@ import static org.zstack.core.Platform.err;
  * being migrated, cache space reserved) cannot be raced by a concurrent submission.
  */
 public class V2VJobApiHandler {
+    private static final Logger logger = LoggerFactory.getLogger(V2VJobApiHandler.class);
     static final String SUBMISSION_QUEUE = "v2v-job-submissions";
 
     @Autowired
@@ -38,6 +47,8 @@ public class V2VJobApiHandler {
     private V2VJobPlanner planner;
     @Autowired
     private MigrationRuns runs;
+    @Autowired
+    private SourceVmResolver resolver;
 
     public boolean handles(Message msg) {
         return msg instanceof APIConvertVmFromForeignHypervisorMsg || msg instanceof APICreateV2VTaskMsg
@@ -46,8 +57,8 @@ public class V2VJobApiHandler {
 
     public void handle(Message msg) {
         if (msg instanceof APIConvertVmFromForeignHypervisorMsg m) {
-            queue.run(SUBMISSION_QUEUE, m, () -> {
-                V2VJobSpec spec = planner.plan(m);
+            withSourceVms(m, V2VJobPlanner.sourceRefs(m), m.getConversionHostUuid(), m.getSshPrivKey(), vms -> {
+                V2VJobSpec spec = planner.plan(m, vms);
                 LongJobInventory job = submit(spec, null, m.getId(), m.getLongJobName(), m.getLongJobDescription(),
                         m.getSession() == null ? null : m.getSession().getAccountUuid());
                 APIConvertVmFromForeignHypervisorEvent evt = new APIConvertVmFromForeignHypervisorEvent(m.getId());
@@ -55,14 +66,47 @@ public class V2VJobApiHandler {
                 bus.publish(evt);
             });
         } else if (msg instanceof APICreateV2VTaskMsg m) {
-            queue.run(SUBMISSION_QUEUE, m, () -> createTask(m));
+            withSourceVms(m, null, m.getConversionHostUuid(), m.getSshPrivKey(), vms -> createTask(m, vms));
         } else if (msg instanceof APIDeleteV2VTaskMsg m) {
             queue.run(SUBMISSION_QUEUE, m, () -> deleteTask(m));
         }
     }
 
-    private void createTask(APICreateV2VTaskMsg m) {
-        List<V2VJobSpec> specs = planner.plan(m);
+    /**
+     * In the submission queue: looks the source VMs up (possibly asking the platform), then runs the planning and
+     * submission, which answer the message. A lookup failure answers it with the source's error.
+     */
+    private void withSourceVms(APIMessage m, List<V2VJobPlanner.SourceRef> knownRefs, String conversionHostUuid,
+                               String sshPrivKey, Consumer<Map<String, SourceVm>> then) {
+        queue.submit(SUBMISSION_QUEUE, m, chain -> {
+            List<V2VJobPlanner.SourceRef> refs = knownRefs != null ? knownRefs
+                    : V2VJobPlanner.sourceRefs((APICreateV2VTaskMsg) m);
+            resolver.resolve(refs, resolver.access(conversionHostUuid, sshPrivKey), new ReturnValueCompletion<>() {
+                @Override
+                public void success(Map<String, SourceVm> vms) {
+                    try {
+                        then.accept(vms);
+                    } catch (OperationFailureException e) {
+                        bus.replyErrorByMessageType(m, e.getErrorCode());
+                    } catch (RuntimeException e) {
+                        logger.warn(String.format("submitting %s failed", m.getClass().getSimpleName()), e);
+                        bus.replyErrorByMessageType(m, Platform.inerr("submitting the migration failed: %s", e));
+                    } finally {
+                        chain.next();
+                    }
+                }
+
+                @Override
+                public void fail(ErrorCode e) {
+                    bus.replyErrorByMessageType(m, e);
+                    chain.next();
+                }
+            });
+        });
+    }
+
+    private void createTask(APICreateV2VTaskMsg m, Map<String, SourceVm> vms) {
+        List<V2VJobSpec> specs = planner.plan(m, vms);
         V2VTaskVO task = new V2VTaskVO();
         task.setUuid(m.getResourceUuid() != null ? m.getResourceUuid() : Platform.getUuid());
         task.setName(m.getName());

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.zstack.core.Platform;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.db.Q;
+import org.zstack.core.encrypt.EncryptionFacade;
 import org.zstack.header.errorcode.OperationFailureException;
 import org.zstack.header.host.HostStatus;
 import org.zstack.header.host.HostVO;
@@ -21,7 +22,6 @@ import org.zstack.header.vm.VmNicVO;
 import org.zstack.header.vm.VmNicVO_;
 import org.zstack.network.l3.IpAllocator;
 import org.zstack.v2v.*;
-import org.zstack.v2v.source.MigrationSources;
 import org.zstack.v2v.source.SourceVm;
 
 import java.security.SecureRandom;
@@ -42,14 +42,37 @@ public class V2VJobPlanner {
     @Autowired
     private DatabaseFacade dbf;
     @Autowired
-    private MigrationSources sources;
+    private EncryptionFacade encryption;
     @Autowired
     private IpAllocator ipAllocator;
 
-    /** The published single-VM API: NIC i of the source goes to l3NetworkUuids[i], keeping its MAC. */
-    public V2VJobSpec plan(APIConvertVmFromForeignHypervisorMsg msg) {
+    /** The source VMs a submission names, in order: what {@link SourceVmResolver} looks up before planning. */
+    public static List<SourceRef> sourceRefs(APIConvertVmFromForeignHypervisorMsg msg) {
+        return List.of(SourceRef.parse(msg.getUrl()));
+    }
+
+    public static List<SourceRef> sourceRefs(APICreateV2VTaskMsg msg) {
+        if (msg.getVms().size() > MAX_VMS_PER_TASK) {
+            throw invalid("a task migrates at most %d VMs, %d were given", MAX_VMS_PER_TASK, msg.getVms().size());
+        }
+        List<SourceRef> refs = new ArrayList<>();
+        for (V2VVmSpec v : msg.getVms()) {
+            if (v == null || v.getSourceVmUuid() == null || v.getSourceVmUuid().isBlank()) {
+                throw invalid("vms: every VM needs sourceVmUuid");
+            }
+            refs.add(SourceRef.of(v.getSourceVmUuid()));
+        }
+        return refs;
+    }
+
+    /**
+     * The published single-VM API: NIC i of the source goes to l3NetworkUuids[i], keeping its MAC.
+     *
+     * @param resolved the source VMs by url, from {@link SourceVmResolver}
+     */
+    public V2VJobSpec plan(APIConvertVmFromForeignHypervisorMsg msg, Map<String, SourceVm> resolved) {
         SourceRef ref = SourceRef.parse(msg.getUrl());
-        SourceVm vm = sources.get(ref.scheme()).find(ref.ref());
+        SourceVm vm = resolved.get(ref.url());
         V2VJobSpec spec = new V2VJobSpec();
         spec.sourceUrl = msg.getUrl();
         spec.scheme = ref.scheme();
@@ -66,6 +89,7 @@ public class V2VJobPlanner {
         spec.primaryStorageUuid = msg.getPrimaryStorageUuid();
         spec.strategy = msg.getStrategy();
         spec.pauseVm = Boolean.TRUE.equals(msg.getPauseVm());
+        spec.encryptedSshPrivKey = encrypted(msg.getSshPrivKey());
         spec.compress = V2VGlobalConfig.COMPRESS.value(Boolean.class);
         if (msg.getVolumeFilters() != null) {
             for (String f : msg.getVolumeFilters()) {
@@ -87,10 +111,8 @@ public class V2VJobPlanner {
     }
 
     /** The wizard's batch: one spec per VM, in the order given. */
-    public List<V2VJobSpec> plan(APICreateV2VTaskMsg msg) {
-        if (msg.getVms().size() > MAX_VMS_PER_TASK) {
-            throw invalid("a task migrates at most %d VMs, %d were given", MAX_VMS_PER_TASK, msg.getVms().size());
-        }
+    public List<V2VJobSpec> plan(APICreateV2VTaskMsg msg, Map<String, SourceVm> resolved) {
+        sourceRefs(msg);
         Map<String, String> byNetwork = new HashMap<>();
         if (msg.getNetworkMappings() != null) {
             for (V2VNetworkMapping m : msg.getNetworkMappings()) {
@@ -102,14 +124,10 @@ public class V2VJobPlanner {
         }
         List<V2VJobSpec> specs = new ArrayList<>();
         for (V2VVmSpec v : msg.getVms()) {
-            if (v == null || v.getSourceVmUuid() == null || v.getSourceVmUuid().isBlank()) {
-                throw invalid("vms: every VM needs sourceVmUuid");
-            }
-            SourceRef ref = v.getSourceVmUuid().contains("://") ? SourceRef.parse(v.getSourceVmUuid())
-                    : new SourceRef("vmware", v.getSourceVmUuid());
-            SourceVm vm = sources.get(ref.scheme()).find(ref.ref());
+            SourceRef ref = SourceRef.of(v.getSourceVmUuid());
+            SourceVm vm = resolved.get(ref.url());
             V2VJobSpec spec = new V2VJobSpec();
-            spec.sourceUrl = ref.scheme() + "://" + ref.ref();
+            spec.sourceUrl = ref.url();
             spec.scheme = ref.scheme();
             spec.sourceVm = vm;
             spec.conversionHostUuid = msg.getConversionHostUuid();
@@ -124,6 +142,8 @@ public class V2VJobPlanner {
             spec.primaryStorageUuid = msg.getPrimaryStorageUuid();
             spec.strategy = msg.getStrategy();
             spec.pauseVm = Boolean.TRUE.equals(msg.getPauseVm());
+            spec.sourceVmAfterMigration = msg.getSourceVmAfterMigration();
+            spec.encryptedSshPrivKey = encrypted(msg.getSshPrivKey());
             spec.compress = msg.getCompress() != null ? msg.getCompress() : V2VGlobalConfig.COMPRESS.value(Boolean.class);
             if (v.getSkipDataDisks() != null) {
                 for (Integer i : v.getSkipDataDisks()) {
@@ -412,14 +432,28 @@ public class V2VJobPlanner {
         return new OperationFailureException(err(V2VErrors.INVALID_MIGRATION, fmt, args));
     }
 
+    private String encrypted(String sshPrivKey) {
+        return sshPrivKey == null || sshPrivKey.isBlank() ? null : encryption.encrypt(sshPrivKey);
+    }
+
     /** scheme://ref */
-    record SourceRef(String scheme, String ref) {
+    public record SourceRef(String scheme, String ref) {
         static SourceRef parse(String url) {
             int i = url == null ? -1 : url.indexOf("://");
             if (i <= 0 || i + 3 >= url.length()) {
-                throw invalid("url %s is not <platform>://<vm>, e.g. vmware://<vm uuid>", url);
+                throw invalid("url %s is not <platform>://<vm>, e.g. vmware://<vm uuid> or"
+                        + " kvm://qemu+ssh://root@<host>/system#<domain uuid>", url);
             }
             return new SourceRef(url.substring(0, i).toLowerCase(Locale.ROOT), url.substring(i + 3));
+        }
+
+        /** A url, or a bare VMware VM uuid (the wizard's VMware VMs). */
+        static SourceRef of(String sourceVm) {
+            return sourceVm.contains("://") ? parse(sourceVm) : new SourceRef("vmware", sourceVm);
+        }
+
+        public String url() {
+            return scheme + "://" + ref;
         }
     }
 }

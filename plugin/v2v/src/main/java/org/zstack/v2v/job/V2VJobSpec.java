@@ -30,6 +30,10 @@ public class V2VJobSpec {
     /** InstantStart or JustConvert. */
     public String strategy;
     public boolean pauseVm;
+    /** A KVM source paused for the copy (pauseVm): "Resume" (default) or "Shutdown" once the migration succeeded. */
+    public String sourceVmAfterMigration;
+    /** The private key to reach a KVM source host, encrypted (EncryptionFacade); null for VMware. */
+    public String encryptedSshPrivKey;
     public boolean compress;
     /** Source disk indexes that are not migrated. */
     public List<Integer> skipDisks = new ArrayList<>();

@@ -4,7 +4,7 @@ import org.zstack.header.core.Completion;
 import org.zstack.header.core.ReturnValueCompletion;
 
 /**
- * A platform VMs are migrated from (VMware now, KVM/libvirt next). The migration pipeline knows sources only
+ * A platform VMs are migrated from (VMware, KVM/libvirt). The migration pipeline knows sources only
  * through this interface, chosen by the scheme of the job's url ({@code vmware://<vm>}), so adding one never
  * touches the transfer, convert or target steps. Implementations are Spring beans of their plugin.
  */
@@ -13,22 +13,23 @@ public interface MigrationSource {
     String getScheme();
 
     /**
-     * The VM named by the url's rest (after {@code scheme://}), from what the management node knows (no call to the
-     * platform). Throws an OperationFailureException with a clear error when there is no such VM.
+     * The VM named by the url's rest (after {@code scheme://}): from what the management node knows (VMware, synced),
+     * or asked of the platform through the conversion host (KVM). Fails with a clear error when there is no such VM
+     * or it cannot be migrated (a disk on unsupported storage).
      */
-    SourceVm find(String ref);
+    void find(String ref, SourceAccess access, ReturnValueCompletion<SourceVm> completion);
 
     /**
      * Makes the VM's disks readable by the conversion host: powers the VM off first when the spec asks and it is on
      * (gracefully, within the spec's timeout, else a clear error), then opens what the disks are read through
      * (an export lease, or a snapshot and datastore URLs), kept alive until {@link #release}.
      */
-    void prepare(SourceVm vm, PrepareSpec spec, ReturnValueCompletion<PreparedSource> completion);
+    void prepare(SourceVm vm, PrepareSpec spec, SourceAccess access, ReturnValueCompletion<PreparedSource> completion);
 
     /**
      * Closes what prepare opened (completes or aborts the lease, removes the snapshot). When the migration did not
      * succeed and prepare powered the VM off, powers it on again: the source VM is left as it was found.
      * Never fails the caller: problems are logged. Works from the handle alone (after a node restart too).
      */
-    void release(PreparedSource prepared, boolean migrationSucceeded, Completion completion);
+    void release(PreparedSource prepared, boolean migrationSucceeded, SourceAccess access, Completion completion);
 }

@@ -32,7 +32,8 @@ public class PrepareSourceFlow implements Flow {
         spec.jobUuid = ctx.jobUuid();
         spec.powerOff = ctx.spec.pauseVm;
         spec.shutdownTimeoutSeconds = V2VGlobalConfig.SHUTDOWN_TIMEOUT.value(Long.class);
-        ctx.source.prepare(ctx.spec.sourceVm, spec, new ReturnValueCompletion<>() {
+        spec.shutdownAfterSuccess = "Shutdown".equals(ctx.spec.sourceVmAfterMigration);
+        ctx.source.prepare(ctx.spec.sourceVm, spec, ctx.access(), new ReturnValueCompletion<>() {
             @Override
             public void success(PreparedSource prepared) {
                 ctx.prepared = prepared;
@@ -55,7 +56,7 @@ public class PrepareSourceFlow implements Flow {
         }
         PreparedSource p = ctx.prepared;
         ctx.prepared = null;
-        ctx.source.release(p, false, new org.zstack.header.core.Completion() {
+        ctx.source.release(p, false, ctx.access(), new org.zstack.header.core.Completion() {
             @Override
             public void success() {
                 trigger.rollback();

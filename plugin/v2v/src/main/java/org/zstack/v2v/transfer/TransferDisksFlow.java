@@ -43,6 +43,8 @@ public class TransferDisksFlow implements Flow {
         cmd.progressSpan = PROGRESS_SPAN;
         cmd.downloadBandwidth = V2VSystemTags.downloadBandwidth(ctx.conversionHost.getUuid());
         cmd.parallelDisks = V2VGlobalConfig.PARALLEL_DISKS.value(Integer.class);
+        // the source's secret for reading (a KVM host's key); the agent writes it to a 0600 file for the copy only
+        cmd.sshPrivKey = ctx.access().sshPrivKey;
         cmd.disks = new ArrayList<>();
         for (int i = 0; i < ctx.disks.size(); i++) {
             int sourceIndex = ctx.disks.get(i).index;

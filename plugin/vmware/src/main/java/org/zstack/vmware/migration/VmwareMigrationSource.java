@@ -15,6 +15,7 @@ import org.zstack.header.errorcode.OperationFailureException;
 import org.zstack.v2v.source.MigrationSource;
 import org.zstack.v2v.source.PrepareSpec;
 import org.zstack.v2v.source.PreparedSource;
+import org.zstack.v2v.source.SourceAccess;
 import org.zstack.v2v.source.SourceVm;
 import org.zstack.vmware.VCenterConnectionPool;
 import org.zstack.vmware.VCenterDatacenterVO;
@@ -91,12 +92,20 @@ public class VmwareMigrationSource implements MigrationSource, Component {
     }
 
     @Override
-    public SourceVm find(String ref) {
-        return finder.find(ref);
+    public void find(String ref, SourceAccess access, ReturnValueCompletion<SourceVm> completion) {
+        // synced inventory: no call to the vCenter
+        SourceVm vm;
+        try {
+            vm = finder.find(ref);
+        } catch (OperationFailureException e) {
+            completion.fail(e.getErrorCode());
+            return;
+        }
+        completion.success(vm);
     }
 
     @Override
-    public void prepare(SourceVm vm, PrepareSpec spec, ReturnValueCompletion<PreparedSource> completion) {
+    public void prepare(SourceVm vm, PrepareSpec spec, SourceAccess access, ReturnValueCompletion<PreparedSource> completion) {
         thdf.submit(() -> {
             PreparedSource prepared;
             try {
@@ -114,7 +123,7 @@ public class VmwareMigrationSource implements MigrationSource, Component {
     }
 
     @Override
-    public void release(PreparedSource prepared, boolean migrationSucceeded, Completion completion) {
+    public void release(PreparedSource prepared, boolean migrationSucceeded, SourceAccess access, Completion completion) {
         thdf.submit(() -> {
             try {
                 releaseNow(prepared, migrationSucceeded);
