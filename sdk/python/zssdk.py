@@ -860,9 +860,9 @@ class CleanV2VConversionCacheAction(AbstractAction):
 
 
 class ConvertVmFromForeignHypervisorAction(AbstractAction):
-    """The published API that migrates one VM, as ZStack's SDK sends it: the source by url (`vmware:// `), the
-    target's shape and place, one L3 network per source NIC in order. It becomes one long job. Compression and
-    fixed IPs/MACs are CreateV2VTask's; here compression follows the global config.
+    """The published API that migrates one VM, as ZStack's SDK sends it: the source by url (`vmware:// ` or `kvm:// #
+    `), the target's shape and place, one L3 network per source NIC in order. It becomes one long job. Compression
+    and fixed IPs/MACs are CreateV2VTask's; here compression follows the global config.
 
     POST /v2vs; asynchronous (polled)."""
     API_NAME = "ConvertVmFromForeignHypervisor"
@@ -1030,6 +1030,8 @@ class CreateV2VTaskAction(AbstractAction):
         "compress": Param("Boolean", location="body"),
         "strategy": Param("String", valid_values=["InstantStart", "JustConvert"], location="body"),
         "pauseVm": Param("Boolean", location="body"),
+        "sourceVmAfterMigration": Param("String", valid_values=["Resume", "Shutdown"], location="body"),
+        "sshPrivKey": Param("String", no_trim=True, location="body"),
         "vms": Param("List<V2VVmSpec>", required=True, non_empty=True, location="body"),
         "networkMappings": Param("List<V2VNetworkMapping>", location="body"),
         "resourceUuid": Param("String", max_length=32, min_length=32, location="body"),
@@ -1360,6 +1362,29 @@ class GetTaskProgressAction(AbstractAction):
         "all": Param("Boolean", location="query"),
         "systemTags": Param("List<String>", location="query"),
         "userTags": Param("List<String>", location="query"),
+    }
+
+
+class ListVMsFromKVMHostAction(AbstractAction):
+    """Lists the libvirt domains of a KVM host (any KVM platform, ZStack included) through a KVM conversion host,
+    which connects to `libvirtURI` (qemu+ssh://[user@]host[:port]/system with sshPrivKey, or qemu+tcp/qemu+tls).
+    The key is used for this call only: never stored, logged or returned.
+
+    POST /v2v; asynchronous (polled)."""
+    API_NAME = "ListVMsFromKVMHost"
+    API_CLASS = "org.zstack.v2v.APIListVMsFromKVMHostMsg"
+    HTTP_METHOD = "POST"
+    PATH = "/v2v"
+    NEED_SESSION = True
+    NEED_POLL = True
+    PARAM_NAME = "params"
+    RESULT = "ListVMsFromKVMHostResult"
+    PARAMS = {
+        "libvirtURI": Param("String", required=True, max_length=1024, location="body"),
+        "conversionHostUuid": Param("String", required=True, location="body"),
+        "sshPrivKey": Param("String", no_trim=True, location="body"),
+        "systemTags": Param("List<String>", location="body"),
+        "userTags": Param("List<String>", location="body"),
     }
 
 
@@ -2098,6 +2123,7 @@ APIS = {
     "DetachL2NetworkFromCluster": DetachL2NetworkFromClusterAction,
     "DetachPrimaryStorageFromCluster": DetachPrimaryStorageFromClusterAction,
     "GetTaskProgress": GetTaskProgressAction,
+    "ListVMsFromKVMHost": ListVMsFromKVMHostAction,
     "LogInByAccount": LogInByAccountAction,
     "LogOut": LogOutAction,
     "QueryAccessKey": QueryAccessKeyAction,

@@ -2,9 +2,9 @@
 package org.zstack.sdk;
 
 /**
- * The published API that migrates one VM, as ZStack's SDK sends it: the source by url (`vmware:// `), the
- * target's shape and place, one L3 network per source NIC in order. It becomes one long job. Compression and
- * fixed IPs/MACs are CreateV2VTask's; here compression follows the global config.
+ * The published API that migrates one VM, as ZStack's SDK sends it: the source by url (`vmware:// ` or `kvm:// #
+ * `), the target's shape and place, one L3 network per source NIC in order. It becomes one long job. Compression
+ * and fixed IPs/MACs are CreateV2VTask's; here compression follows the global config.
  * <p>
  * {@code POST /v2vs}, body key {@code params}; asynchronous (the SDK polls for the result).
  */
@@ -12,7 +12,10 @@ public class ConvertVmFromForeignHypervisorAction extends AbstractAction {
     public static class Result extends ActionResult<ConvertVmFromForeignHypervisorResult, Result> {
     }
 
-    /** vmware://<uuid of the VM as synced, or its VMware instance uuid>. */
+    /**
+     * vmware://<uuid of the VM as synced, or its VMware instance uuid>, or kvm://<libvirt URI>#<domain uuid or
+     * name>, e.g. kvm://qemu+ssh://root@10.0.0.5/system#<uuid>.
+     */
     @Param(maxLength = 1024)
     public String url;
 
@@ -25,7 +28,10 @@ public class ConvertVmFromForeignHypervisorAction extends AbstractAction {
     @Param(required = false)
     public String conversionHostUuid;
 
-    /** For a KVM source reached over SSH (not used by VMware sources); never stored nor returned. */
+    /**
+     * For a KVM source reached over SSH (not used by VMware sources); stored encrypted with the job, never
+     * returned.
+     */
     @Param(required = false, noTrim = true)
     public String sshPrivKey;
 
@@ -66,7 +72,10 @@ public class ConvertVmFromForeignHypervisorAction extends AbstractAction {
     @Param(required = false, validValues = {"CapacityOptimized", "EfficiencyFirst"})
     public String convertStrategy;
 
-    /** Shut the source VM down for the copy (offline migration) when it is running. */
+    /**
+     * Stop a running source VM's writes for the copy: a VMware VM is shut down gracefully, a KVM domain is
+     * paused and resumed afterwards. Without it a running KVM domain is refused.
+     */
     @Param(required = false)
     public Boolean pauseVm;
 

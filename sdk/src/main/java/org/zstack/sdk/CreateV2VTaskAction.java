@@ -39,9 +39,26 @@ public class CreateV2VTaskAction extends AbstractAction {
     @Param(required = false, validValues = {"InstantStart", "JustConvert"})
     public String strategy;
 
-    /** Shut running source VMs down for the copy (offline migration). */
+    /**
+     * Stop a running source VM's writes for the copy: a VMware VM is shut down gracefully, a KVM domain is
+     * paused (and, see sourceVmAfterMigration, resumed afterwards). Without it a running KVM domain is refused.
+     */
     @Param(required = false)
     public Boolean pauseVm;
+
+    /**
+     * What a KVM domain paused for the copy becomes once its migration succeeded (default Resume; a failure
+     * always resumes it).
+     */
+    @Param(required = false, validValues = {"Resume", "Shutdown"})
+    public String sourceVmAfterMigration;
+
+    /**
+     * The private key that lets the conversion host into the KVM source hosts (qemu+ssh); stored encrypted,
+     * never returned.
+     */
+    @Param(required = false, noTrim = true)
+    public String sshPrivKey;
 
     @Param(nonempty = true)
     public java.util.List<V2VVmSpec> vms;

@@ -33,6 +33,9 @@ public final class SourceClassMap {
         m.put("org.zstack.header.volume.VolumeInventory", "org.zstack.sdk.VolumeInventory");
         m.put("org.zstack.header.zone.ZoneInventory", "org.zstack.sdk.ZoneInventory");
         m.put("org.zstack.kvm.KVMHostInventory", "org.zstack.sdk.KVMHostInventory");
+        m.put("org.zstack.v2v.KvmVmDiskInventory", "org.zstack.sdk.KvmVmDiskInventory");
+        m.put("org.zstack.v2v.KvmVmInventory", "org.zstack.sdk.KvmVmInventory");
+        m.put("org.zstack.v2v.KvmVmNicInventory", "org.zstack.sdk.KvmVmNicInventory");
         m.put("org.zstack.v2v.V2VConversionHostInventory", "org.zstack.sdk.V2VConversionHostInventory");
         m.put("org.zstack.v2v.V2VJobInventory", "org.zstack.sdk.V2VJobInventory");
         m.put("org.zstack.v2v.V2VNetworkMapping", "org.zstack.sdk.V2VNetworkMapping");

@@ -14,13 +14,17 @@ import org.zstack.header.zone.ZoneVO;
 import java.util.List;
 
 /**
- * The published API that migrates one VM, as ZStack's SDK sends it: the source by url ({@code vmware://<vm uuid>}),
+ * The published API that migrates one VM, as ZStack's SDK sends it: the source by url ({@code vmware://<vm uuid>}
+ * or {@code kvm://<libvirt URI>#<domain uuid>}),
  * the target's shape and place, one L3 network per source NIC in order. It becomes one long job.
  * Compression and fixed IPs/MACs are CreateV2VTask's; here compression follows the global config.
  */
 @RestRequest(path = "/v2vs", method = HttpMethod.POST, parameterName = "params", responseClass = APIConvertVmFromForeignHypervisorEvent.class)
 public class APIConvertVmFromForeignHypervisorMsg extends APICreateMessage {
-    /** vmware://&lt;uuid of the VM as synced, or its VMware instance uuid&gt;. */
+    /**
+     * vmware://&lt;uuid of the VM as synced, or its VMware instance uuid&gt;, or
+     * kvm://&lt;libvirt URI&gt;#&lt;domain uuid or name&gt;, e.g. kvm://qemu+ssh://root@10.0.0.5/system#&lt;uuid&gt;.
+     */
     @APIParam(maxLength = 1024)
     private String url;
     @APIParam(maxLength = 255)
@@ -29,7 +33,7 @@ public class APIConvertVmFromForeignHypervisorMsg extends APICreateMessage {
     private String description;
     @APIParam(required = false, resourceType = V2VConversionHostVO.class)
     private String conversionHostUuid;
-    /** For a KVM source reached over SSH (not used by VMware sources); never stored nor returned. */
+    /** For a KVM source reached over SSH (not used by VMware sources); stored encrypted with the job, never returned. */
     @APIParam(required = false, noTrim = true)
     @NoLogging
     private String sshPrivKey;
@@ -58,7 +62,10 @@ public class APIConvertVmFromForeignHypervisorMsg extends APICreateMessage {
     private String strategy;
     @APIParam(required = false, validValues = {"CapacityOptimized", "EfficiencyFirst"})
     private String convertStrategy;
-    /** Shut the source VM down for the copy (offline migration) when it is running. */
+    /**
+     * Stop a running source VM's writes for the copy: a VMware VM is shut down gracefully, a KVM domain is paused and
+     * resumed afterwards. Without it a running KVM domain is refused.
+     */
     @APIParam(required = false)
     private Boolean pauseVm;
     /** Source disks to leave out, by index (1..n; the root disk 0 is always migrated). */

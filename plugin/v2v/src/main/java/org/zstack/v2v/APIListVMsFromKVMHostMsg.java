@@ -13,10 +13,13 @@ import org.zstack.header.rest.RestRequest;
  */
 @RestRequest(path = "/v2v", method = HttpMethod.POST, parameterName = "params", responseClass = APIListVMsFromKVMHostEvent.class)
 public class APIListVMsFromKVMHostMsg extends APIMessage {
+    /** qemu+ssh://[user@]host[:port]/system (user root when absent), qemu+tcp://host/system or qemu+tls://host/system; no parameters. */
     @APIParam(maxLength = 1024)
     private String libvirtURI;
+    /** A KVM conversion host, Enabled, whose host is Connected: its agent connects to the source. */
     @APIParam(resourceType = V2VConversionHostVO.class)
     private String conversionHostUuid;
+    /** The private key (OpenSSH or PEM text) for qemu+ssh; used for this call only. */
     @APIParam(required = false, noTrim = true)
     @NoLogging
     private String sshPrivKey;

@@ -44,6 +44,9 @@ public class V2VJobVO extends ResourceVO {
     /** JSON {phase: seconds} of the last run. */
     @Column
     private String phaseTimes;
+    /** The source's secret (a KVM host's SSH key), encrypted; never in an inventory. */
+    @Column
+    private String sourceCredential;
     @Column
     private Timestamp startDate;
     @Column
@@ -75,6 +78,8 @@ public class V2VJobVO extends ResourceVO {
     public void setBytesTransferred(Long bytesTransferred) { this.bytesTransferred = bytesTransferred; }
     public String getLogPath() { return logPath; }
     public void setLogPath(String logPath) { this.logPath = logPath; }
+    public String getSourceCredential() { return sourceCredential; }
+    public void setSourceCredential(String sourceCredential) { this.sourceCredential = sourceCredential; }
     public String getPhaseTimes() { return phaseTimes; }
     public void setPhaseTimes(String phaseTimes) { this.phaseTimes = phaseTimes; }
     public Timestamp getStartDate() { return startDate; }

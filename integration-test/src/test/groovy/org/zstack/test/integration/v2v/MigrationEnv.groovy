@@ -16,6 +16,8 @@ import java.nio.file.Path
  * Debian guest (VMware-like: open-vm-tools, ens192, /dev/sda1) with two data disks; a conversion host (agent on
  * 127.0.0.2) and a target host (agent on 127.0.0.3 on the machine's libvirtd, TCG); local primary storage; an L3
  * network on libvirt's default bridge with an IP range outside its DHCP pool's usual leases.
+ * With {@code source: "KVM"} there is no simulator and the conversion host converts KVM VMs (the case brings its
+ * own source host).
  */
 class MigrationEnv {
     final GuestImage image = GuestImage.get()
@@ -38,10 +40,15 @@ class MigrationEnv {
     MigrationEnv(Map opts = [:]) {
         // QEMU runs as libvirt-qemu: the primary storage's directories must be traversable by it, as on a real host
         Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"))
-        VmwareGuestFixture fixture = new VmwareGuestFixture(image)
-        (opts.vms ?: ["guest-1"]).each { fixture.vm((opts.vmOptions ?: [:]) as Map, it as String) }
-        (opts.extraVms ?: []).each { Map v -> fixture.vm(v.opts as Map, v.name as String) }
-        vc = VCenterSimulator.start(fixture.build((opts.fixture ?: [:]) as Map))
+        boolean vmware = (opts.source ?: "VMWARE") == "VMWARE"
+        if (vmware) {
+            VmwareGuestFixture fixture = new VmwareGuestFixture(image)
+            (opts.vms ?: ["guest-1"]).each { fixture.vm((opts.vmOptions ?: [:]) as Map, it as String) }
+            (opts.extraVms ?: []).each { Map v -> fixture.vm(v.opts as Map, v.name as String) }
+            vc = VCenterSimulator.start(fixture.build((opts.fixture ?: [:]) as Map))
+        } else {
+            vc = null
+        }
         node = TestNode.start([
                 "KVMHost.skipDeploy"  : "true",
                 "KVMAgent.port"       : String.valueOf(agentPort),
@@ -76,11 +83,14 @@ class MigrationEnv {
                 netmask: "255.255.255.0", gateway: net.gateway, sessionId: session))
 
         Path cache = Files.createDirectories(work.resolve("cache"))
-        conversionHost = ok(new AddV2VConversionHostAction(name: "ch", type: "VMWARE", hostUuid: conversionHostHost.uuid,
-                storagePath: cache.toString(), systemTags: (opts.conversionHostTags ?: []) as List, sessionId: session)).inventory
+        conversionHost = ok(new AddV2VConversionHostAction(name: "ch", type: vmware ? "VMWARE" : "KVM",
+                hostUuid: conversionHostHost.uuid, storagePath: cache.toString(),
+                systemTags: (opts.conversionHostTags ?: []) as List, sessionId: session)).inventory
 
-        vcenter = ok(new AddVCenterAction(name: "vc", domainName: vc.host, port: vc.port, username: vc.username,
-                password: vc.password, zoneUuid: zone.uuid, sessionId: session)).inventory
+        if (vmware) {
+            vcenter = ok(new AddVCenterAction(name: "vc", domainName: vc.host, port: vc.port, username: vc.username,
+                    password: vc.password, zoneUuid: zone.uuid, sessionId: session)).inventory
+        }
     }
 
     HostInventory addHost(String ip) {
@@ -134,7 +144,7 @@ class MigrationEnv {
         Libvirtd.destroyDomains { String name -> name ==~ /[0-9a-f]{32}/ }
         agents.each { it.stop() }
         node.stop()
-        vc.stop()
+        vc?.stop()
         work.toFile().deleteDir()
     }
 }

@@ -4,6 +4,7 @@ import org.zstack.header.host.HostVO;
 import org.zstack.header.storage.primary.PrimaryStorageVO;
 import org.zstack.v2v.V2VAgentCommands;
 import org.zstack.v2v.V2VConversionHostVO;
+import org.zstack.v2v.V2VJobVO;
 import org.zstack.v2v.source.MigrationSource;
 import org.zstack.v2v.source.PreparedSource;
 import org.zstack.v2v.source.SourceAccess;
@@ -65,7 +66,9 @@ public class MigrationContext {
 
     /** How the source is reached by this job: its conversion host, and the key it was given (decrypted here only). */
     public SourceAccess access() {
-        String key = spec.encryptedSshPrivKey == null ? null : services.encryption.decrypt(spec.encryptedSshPrivKey);
+        V2VJobVO job = services.dbf.findByUuid(spec.jobUuid, V2VJobVO.class);
+        String stored = job == null ? null : job.getSourceCredential();
+        String key = stored == null ? null : services.encryption.decrypt(stored);
         return new SourceAccess(spec.conversionHostUuid, conversionHost == null ? null : conversionHost.getHostUuid(), key);
     }
 

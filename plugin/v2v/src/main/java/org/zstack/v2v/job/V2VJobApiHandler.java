@@ -145,6 +145,7 @@ public class V2VJobApiHandler {
         vo.setPlatform(spec.platform);
         vo.setPhase("waiting");
         vo.setReservedCacheSize(spec.migratedBytes());
+        vo.setSourceCredential(spec.encryptedSshPrivKey);
         dbf.persist(vo);
 
         SubmitLongJobMsg s = new SubmitLongJobMsg();

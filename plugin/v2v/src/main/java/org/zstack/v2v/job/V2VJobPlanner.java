@@ -242,6 +242,10 @@ public class V2VJobPlanner {
             if (!sourceVms.add(vm.uuid)) {
                 throw invalid("%s is given twice", who);
             }
+            if (vm.coldOnly && "Running".equals(vm.powerState) && !spec.pauseVm) {
+                throw invalid("%s is running: it is migrated cold; shut it off first, or set pauseVm to pause it"
+                        + " for the copy", who);
+            }
             List<String> jobsOfVm = Q.New(V2VJobVO.class).eq(V2VJobVO_.sourceVmUuid, vm.uuid).listValues(V2VJobVO_.uuid);
             if (!UnfinishedJobs.among(jobsOfVm).isEmpty()) {
                 throw new OperationFailureException(err(V2VErrors.SOURCE_VM_BEING_MIGRATED,

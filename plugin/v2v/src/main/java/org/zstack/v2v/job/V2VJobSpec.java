@@ -32,8 +32,11 @@ public class V2VJobSpec {
     public boolean pauseVm;
     /** A KVM source paused for the copy (pauseVm): "Resume" (default) or "Shutdown" once the migration succeeded. */
     public String sourceVmAfterMigration;
-    /** The private key to reach a KVM source host, encrypted (EncryptionFacade); null for VMware. */
-    public String encryptedSshPrivKey;
+    /**
+     * The private key to reach a KVM source host, encrypted (EncryptionFacade); null for VMware. Transient: stored in
+     * V2VJobVO.sourceCredential, never in the jobData that QueryLongJob returns.
+     */
+    public transient String encryptedSshPrivKey;
     public boolean compress;
     /** Source disk indexes that are not migrated. */
     public List<Integer> skipDisks = new ArrayList<>();

@@ -21,6 +21,11 @@ public class SourceVm {
     public String bootMode = "BIOS";
     /** Running, Stopped, Paused as ZStack says it. */
     public String powerState;
+    /**
+     * The source copies a VM only while it is stopped or paused (KVM): a Running one needs pauseVm. VMware reads a
+     * running VM through a snapshot.
+     */
+    public boolean coldOnly;
     public List<Disk> disks = new ArrayList<>();
     public List<Nic> nics = new ArrayList<>();
 

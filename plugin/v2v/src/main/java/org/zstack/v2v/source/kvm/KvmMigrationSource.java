@@ -114,7 +114,8 @@ public class KvmMigrationSource implements MigrationSource {
 
     static SourceVm toSourceVm(LibvirtUri uri, KvmVmInventory d) {
         SourceVm vm = new SourceVm();
-        vm.uuid = d.getUuid();
+        // the node's columns hold 32-character uuids; libvirt's own form (with dashes) is the external id
+        vm.uuid = d.getUuid().replace("-", "").toLowerCase();
         vm.externalId = d.getUuid();
         vm.sourceUuid = uri.text();
         vm.name = d.getName();
@@ -123,6 +124,7 @@ public class KvmMigrationSource implements MigrationSource {
         // libvirt does not know the guest OS; the administrator's platform choice overrides this
         vm.platform = "Linux";
         vm.bootMode = "uefi".equalsIgnoreCase(d.getFirmware()) ? "UEFI" : "BIOS";
+        vm.coldOnly = true;
         vm.powerState = switch (d.getState() == null ? "" : d.getState()) {
             case "running" -> "Running";
             case "paused" -> "Paused";
@@ -153,7 +155,7 @@ public class KvmMigrationSource implements MigrationSource {
         LibvirtUri uri = LibvirtUri.parse(vm.sourceUuid);
         V2VAgentCommands.KvmPrepareVmCmd cmd = new V2VAgentCommands.KvmPrepareVmCmd();
         cmd.jobUuid = spec.jobUuid;
-        cmd.domainUuid = vm.uuid;
+        cmd.domainUuid = vm.externalId;
         cmd.pause = spec.powerOff;
         try {
             lister.prepareVm(access.conversionHostHostUuid, uri, access.sshPrivKey, cmd, new ReturnValueCompletion<>() {
@@ -163,7 +165,7 @@ public class KvmMigrationSource implements MigrationSource {
                     p.scheme = KvmSourceUrl.SCHEME;
                     p.vmUuid = vm.uuid;
                     p.handle.put(HANDLE_LIBVIRT_URI, uri.text());
-                    p.handle.put(HANDLE_DOMAIN, vm.uuid);
+                    p.handle.put(HANDLE_DOMAIN, vm.externalId);
                     p.handle.put(HANDLE_PAUSED_BY_US, String.valueOf(rsp.pausedByUs));
                     p.handle.put(HANDLE_SHUTDOWN_AFTER_SUCCESS, String.valueOf(spec.shutdownAfterSuccess));
                     ErrorCode changed = disksChanged(vm, rsp.vm);
