@@ -97,7 +97,7 @@ class KvmMigrationCase {
         List<Map> disks = w.disks as List<Map>
         assert disks.size() == 3
         assert disks[0].index == 0 && disks[0].target == "sda" && disks[0].bus == "scsi"
-        assert disks[0].format == "qcow2" && disks[0].backing == true && disks[0].path == web.rootDisk.toString()
+        assert disks[0].format == "qcow2" && disks[0].path == web.rootDisk.toString()
         assert disks.every { it.supported == true && (it.capacity as long) > 0 }
         assert (w.nics as List<Map>).size() == 1
         assert w.nics[0].mac == web.mac && w.nics[0].networkName == "default" && w.nics[0].model == "virtio"

@@ -9,6 +9,9 @@ import org.zstack.v2v.agent.deliver.VolumeUploadHandler;
 import org.zstack.v2v.agent.job.CancelJobCommand;
 import org.zstack.v2v.agent.job.CleanupJobCommand;
 import org.zstack.v2v.agent.job.JobRegistry;
+import org.zstack.v2v.agent.source.kvm.ListKvmVmsCommand;
+import org.zstack.v2v.agent.source.kvm.PrepareKvmVmCommand;
+import org.zstack.v2v.agent.source.kvm.ReleaseKvmVmCommand;
 import org.zstack.v2v.agent.transfer.TransferCommand;
 
 /** The V2V commands of the host agent, found by the runtime through ServiceLoader like any extension. */
@@ -34,6 +37,10 @@ public class V2VAgentExtension implements AgentExtension {
         registry.register(CLEANUP_PATH, CleanupJobCommand.CleanupCmd.class, new CleanupJobCommand(jobs));
         registry.registerStream(VOLUME_UPLOAD_PATH, new VolumeUploadHandler());
         registry.register(VOLUME_DELETE_PATH, VolumeDeleteCommand.DeleteCmd.class, new VolumeDeleteCommand());
+        // the KVM source: list a libvirt host's domains, hold one still for the copy, let it go afterwards
+        registry.register(ListKvmVmsCommand.PATH, ListKvmVmsCommand.ListCmd.class, new ListKvmVmsCommand());
+        registry.register(PrepareKvmVmCommand.PATH, PrepareKvmVmCommand.PrepareCmd.class, new PrepareKvmVmCommand());
+        registry.register(ReleaseKvmVmCommand.PATH, ReleaseKvmVmCommand.ReleaseCmd.class, new ReleaseKvmVmCommand());
     }
 
     /** Child processes and downloads of every job end with the agent. */
