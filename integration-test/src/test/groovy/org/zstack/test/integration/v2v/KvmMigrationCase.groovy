@@ -133,7 +133,7 @@ class KvmMigrationCase {
         e = task([sourceVmUuid: "kvm://${sourceHost.libvirtUri}#${ghost}".toString()]).call().error
         assert e?.code == "V2V.1005" && e.details.contains(ghost): e
         // a running domain needs pauseVm
-        e = task([sourceVmUuid: url(db)]).call().error
+        e = task([sourceVmUuid: url(db), nics: [[sourceMac: db.mac, l3NetworkUuid: env.l3.uuid]]]).call().error
         assert e?.code == "V2V.1004" && e.details.contains("running") && e.details.contains("pauseVm"): e
         // a disk on RBD cannot be read
         String rbdName = "v2v-src-rbd-" + suffix()

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs one external program (qemu-img, virt-v2v) for a job, as {@link ProcessRunner} does (no shell, C locale,
@@ -46,6 +47,20 @@ public final class JobProcess {
      */
     public static Result run(JobRegistry.Job job, List<String> command, Duration timeout, Runnable tick)
             throws IOException, InterruptedException {
+        return run(job, command, timeout, tick, null);
+    }
+
+    /**
+     * As {@link #run}, for a program that reports its progress on stdout (qemu-img convert -p): the tick gets the
+     * stdout captured so far.
+     */
+    public static Result runWatching(JobRegistry.Job job, List<String> command, Duration timeout,
+                                     Consumer<String> tick) throws IOException, InterruptedException {
+        return run(job, command, timeout, null, tick);
+    }
+
+    private static Result run(JobRegistry.Job job, List<String> command, Duration timeout, Runnable tick,
+                              Consumer<String> stdoutTick) throws IOException, InterruptedException {
         job.checkCanceled();
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("LC_ALL", "C");
@@ -67,6 +82,9 @@ public final class JobProcess {
                     }
                     if (tick != null) {
                         tick.run();
+                    }
+                    if (stdoutTick != null) {
+                        stdoutTick.accept(out.textSoFar());
                     }
                 }
             } catch (InterruptedException e) {
@@ -105,6 +123,12 @@ public final class JobProcess {
             }, "job-proc-" + name);
             thread.setDaemon(true);
             thread.start();
+        }
+
+        String textSoFar() {
+            synchronized (buf) {
+                return buf.toString(StandardCharsets.UTF_8);
+            }
         }
 
         String text() throws InterruptedException {

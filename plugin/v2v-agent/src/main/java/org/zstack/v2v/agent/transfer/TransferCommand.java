@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code POST /v2v/job/transfer}: reads a VM's disks over HTTPS next to the data and writes them as sparse raw
- * files into the job's directory, several disks at once, within the job's download limit. See PROTOCOL.md.
+ * {@code POST /v2v/job/transfer}: reads a VM's disks next to the data and writes them as sparse raw files into the
+ * job's directory, several disks at once, within the job's download limit. How a disk is read (HTTPS from VMware, SSH
+ * from a KVM host) is its {@link DiskTransfer}'s business, chosen by {@link DiskTransfers}. See PROTOCOL.md.
  */
 public class TransferCommand implements CommandHandler<TransferCommand.TransferCmd> {
     static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
@@ -45,10 +46,14 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
         public double progressBase;
         public double progressSpan;
         public List<SourceDisk> disks;
+        /** The private key for the {@code ssh://} disks (a KVM source host); written to a 0600 file, never logged. */
+        @Secret
+        public String sshPrivKey;
     }
 
     public static class SourceDisk {
         public int index;
+        /** {@code https://…} (VMware) or {@code ssh://user@host:port/path?format=qcow2|raw&forceShare=false} (KVM). */
         public String url;
         /** A vCenter session cookie, typically. */
         @Secret
@@ -101,7 +106,6 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
              PhaseProgress progress = new PhaseProgress(ctx, cmd.apiId, cmd.progressBase, cmd.progressSpan,
                      "transfer", cmd.disks.size())) {
             Files.createDirectories(dir.path());
-            BandwidthLimiter limiter = BandwidthLimiter.of(cmd.downloadBandwidth);
             AtomicReference<Throwable> firstFailure = new AtomicReference<>();
             Runnable checkpoint = () -> {
                 job.checkCanceled();
@@ -109,17 +113,21 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
                     throw new AnotherDiskFailed();
                 }
             };
-            List<DiskCopy> copies = new ArrayList<>();
-            for (SourceDisk d : cmd.disks) {
-                DiskCopy c = new DiskCopy(d, dir.rawDisk(d.index), dir.doneMarker(d.index), job, limiter, progress,
-                        stallTimeout, checkpoint);
-                progress.addTotal(c.plannedBytes());
-                copies.add(c);
+            int threads = disksAtOnce(cmd);
+            TransferContext tc = new TransferContext(job, dir, BandwidthLimiter.of(cmd.downloadBandwidth),
+                    cmd.downloadBandwidth, threads, progress, stallTimeout, checkpoint);
+            try (DiskTransfers transfers = new DiskTransfers(cmd, tc)) {
+                List<DiskTransfer> copies = new ArrayList<>();
+                for (SourceDisk d : cmd.disks) {
+                    DiskTransfer c = transfers.create(d);
+                    progress.addTotal(c.plannedBytes());
+                    copies.add(c);
+                }
+                TransferRsp rsp = new TransferRsp();
+                rsp.disks = copyAll(cmd, job, threads, copies, firstFailure);
+                rsp.seconds = (System.nanoTime() - start) / 1e9;
+                return rsp;
             }
-            TransferRsp rsp = new TransferRsp();
-            rsp.disks = copyAll(cmd, job, copies, firstFailure);
-            rsp.seconds = (System.nanoTime() - start) / 1e9;
-            return rsp;
         }
     }
 
@@ -145,10 +153,9 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
      * Runs the disks on at most parallelDisks threads. The first failure stops the others (their next checkpoint
      * throws; an interrupt ends a blocked read) and is what the command reports; a cancel outranks it.
      */
-    private static List<DiskResult> copyAll(TransferCmd cmd, JobRegistry.Job job, List<DiskCopy> copies,
-                                            AtomicReference<Throwable> firstFailure) throws Exception {
-        int threads = Math.max(1, Math.min(copies.size(),
-                cmd.parallelDisks == null || cmd.parallelDisks <= 0 ? DEFAULT_PARALLEL_DISKS : cmd.parallelDisks));
+    private static List<DiskResult> copyAll(TransferCmd cmd, JobRegistry.Job job, int threads,
+                                            List<DiskTransfer> copies, AtomicReference<Throwable> firstFailure)
+            throws Exception {
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "transfer-" + cmd.jobUuid + "-" + n.incrementAndGet());
@@ -157,14 +164,14 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
         });
         try {
             List<Future<DiskResult>> futures = new ArrayList<>();
-            for (DiskCopy c : copies) {
+            for (DiskTransfer c : copies) {
                 futures.add(pool.submit(() -> {
                     try {
-                        return c.run();
+                        return c.copy();
                     } catch (Exception | Error t) {
                         if (!(t instanceof AnotherDiskFailed) && firstFailure.compareAndSet(null, t)) {
                             // a read blocked on a socket hears neither interrupt nor flag: close its connection
-                            copies.forEach(DiskCopy::abort);
+                            copies.forEach(DiskTransfer::abort);
                             stopAll(pool);
                         }
                         throw t;
@@ -195,6 +202,12 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
         } finally {
             stopAll(pool);
         }
+    }
+
+    /** How many disks copy at once: parallelDisks (default 2), at most one per disk. */
+    private static int disksAtOnce(TransferCmd cmd) {
+        int asked = cmd.parallelDisks == null || cmd.parallelDisks <= 0 ? DEFAULT_PARALLEL_DISKS : cmd.parallelDisks;
+        return Math.max(1, Math.min(cmd.disks.size(), asked));
     }
 
     /** Interrupts the running disks and cancels the queued ones, whose futures would otherwise never complete. */

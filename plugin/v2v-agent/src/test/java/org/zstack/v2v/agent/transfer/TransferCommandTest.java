@@ -286,5 +286,11 @@ class TransferCommandTest {
         TransferCommand.TransferCmd relative = cmd("job-rel", disk(0, url, null));
         relative.storagePath = "cache";
         assertThrows(AgentException.class, () -> t.handle(relative, ctx));
+        AgentException ftp = assertThrows(AgentException.class,
+                () -> t.handle(cmd("job-ftp", disk(0, url, null), disk(1, "ftp://h/disk.img", null)), ctx));
+        assertEquals("disk 1: unsupported url scheme ftp", ftp.getMessage());
+        AgentException noKey = assertThrows(AgentException.class,
+                () -> t.handle(cmd("job-nokey", disk(0, "ssh://root@h/d.qcow2?format=qcow2", null)), ctx));
+        assertTrue(noKey.getMessage().contains("sshPrivKey"), noKey.getMessage());
     }
 }

@@ -22,12 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Copies one source disk into its sparse raw file: reads the planned ranges, writes only the blocks that hold
+ * Copies one source disk served over HTTPS (a vCenter NFC export or datastore URL) into its sparse raw file: reads the planned ranges, writes only the blocks that hold
  * data, keeps to the job's bandwidth, and resumes from the byte where a dropped or stalled connection left off.
  * Stops at once on cancel: the job tracks the disk's connections, and closing them ends a blocked read.
  */
-final class DiskCopy {
-    private static final Logger logger = Logger.getLogger(DiskCopy.class.getName());
+final class HttpsDiskCopy implements DiskTransfer {
+    private static final Logger logger = Logger.getLogger(HttpsDiskCopy.class.getName());
 
     static final int BUFFER = 1 << 20;
     /** Consecutive failures without progress before the disk fails; progress resets the count. */
@@ -54,33 +54,35 @@ final class DiskCopy {
     /** The next disk offset to read in the current range; where a retry resumes. */
     private long position;
 
-    DiskCopy(TransferCommand.SourceDisk disk, Path raw, Path marker, JobRegistry.Job job, BandwidthLimiter limiter,
-             PhaseProgress progress, Duration stallTimeout, Runnable checkpoint) {
+    HttpsDiskCopy(TransferCommand.SourceDisk disk, TransferContext ctx) {
         this.disk = disk;
-        this.raw = raw;
-        this.marker = marker;
-        this.job = job;
-        this.limiter = limiter;
-        this.progress = progress;
-        this.stallTimeout = stallTimeout;
-        this.checkpoint = checkpoint;
+        this.raw = ctx.dir().rawDisk(disk.index);
+        this.marker = ctx.dir().doneMarker(disk.index);
+        this.job = ctx.job();
+        this.limiter = ctx.limiter();
+        this.progress = ctx.progress();
+        this.stallTimeout = ctx.stallTimeout();
+        this.checkpoint = ctx.checkpoint();
         this.ranges = ExtentPlan.ranges(disk.capacity, disk.extents);
     }
 
     /** Breaks off this disk's download now (another disk failed); the copy then stops at its checkpoint. */
-    void abort() {
+    @Override
+    public void abort() {
         DiskSource s = source;
         if (s != null) {
             s.abort();
         }
     }
 
-    /** The bytes this disk will read; counted into the phase's total before any disk starts. */
-    long plannedBytes() {
+    /** The bytes this disk will read: the planned ranges, known before it starts. */
+    @Override
+    public long plannedBytes() {
         return ExtentPlan.bytes(ranges);
     }
 
-    TransferCommand.DiskResult run() throws IOException, InterruptedException {
+    @Override
+    public TransferCommand.DiskResult copy() throws IOException, InterruptedException {
         TransferCommand.DiskResult done = DoneMarker.read(marker, raw, disk.capacity);
         if (done != null) {
             done.index = disk.index;

@@ -1,0 +1,323 @@
+package org.zstack.v2v.agent.transfer;
+
+import org.zstack.agent.AgentException;
+import org.zstack.agent.ProcessRunner;
+import org.zstack.v2v.agent.job.JobProcess;
+import org.zstack.v2v.agent.job.JobRegistry;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+/**
+ * A KVM source disk served by {@code qemu-nbd} on its own host and reached through one ssh connection: the remote
+ * command makes a private temp directory ({@code mktemp -d}), starts qemu-nbd read-only on a unix socket in it, says
+ * where, then blocks reading its stdin. When the ssh session goes away (closed, killed by a cancel, the network lost)
+ * that read ends and the remote side kills qemu-nbd and removes the directory: nothing stays behind on the source.
+ *
+ * <p>The remote socket's name is known only once mktemp has run, after ssh started; so the ssh process is a
+ * ControlMaster, and a second, short ssh call asks it to forward a local socket in the job directory to the remote one
+ * ({@code -O forward -L}). Still one connection per disk. The key is only a file name on these command lines.
+ */
+final class SshNbdTunnel implements AutoCloseable {
+    private static final Logger logger = Logger.getLogger(SshNbdTunnel.class.getName());
+
+    /** ssh's own connect timeout plus qemu-nbd's start on a busy host. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(30);
+    /** A unix socket's path must fit sockaddr_un (108 bytes with its NUL). */
+    static final int MAX_SOCKET_PATH = 107;
+    private static final String READY = "V2V-NBD-READY ";
+    private static final String FAILED = "V2V-NBD-ERROR ";
+
+    /**
+     * Run by the remote user's shell as {@code sh -c '<this>' v2v-nbd <path> <format> <share flag>}; it holds no
+     * single quote, so it travels inside one. The wait for the socket is bounded, so a qemu-nbd that never listens
+     * does not outlive a client that gave up.
+     */
+    static final String REMOTE_SCRIPT = String.join("\n",
+            "p=$1; f=$2; s=$3",
+            "command -v qemu-nbd >/dev/null 2>&1 || { echo \"" + FAILED + "no-qemu-nbd\"; exit 90; }",
+            "[ -e \"$p\" ] || { echo \"" + FAILED + "no-file\"; exit 91; }",
+            "[ -r \"$p\" ] || { echo \"" + FAILED + "unreadable\"; exit 92; }",
+            "d=$(mktemp -d) || { echo \"" + FAILED + "no-mktemp\"; exit 93; }",
+            "qemu-nbd --read-only --persistent --shared=2 --format=\"$f\" $s --socket=\"$d/nbd.sock\" \"$p\" &",
+            "n=$!",
+            "t=0",
+            "while [ ! -S \"$d/nbd.sock\" ]; do",
+            "  if ! kill -0 $n 2>/dev/null || [ $t -ge 300 ]; then",
+            "    kill $n 2>/dev/null; wait $n 2>/dev/null; rm -rf \"$d\"; echo \"" + FAILED + "nbd-exited\"; exit 94",
+            "  fi",
+            "  sleep 0.1; t=$((t+1))",
+            "done",
+            "echo \"" + READY + "$d/nbd.sock\"",
+            "cat >/dev/null",
+            "kill $n 2>/dev/null; wait $n 2>/dev/null; rm -rf \"$d\"");
+
+    private final int index;
+    private final SshDiskUrl url;
+    private final Path key;
+    private final Path control;
+    private final Path localSocket;
+    private final JobRegistry.Job job;
+    private Process ssh;
+    private StderrTail stderr;
+
+    /**
+     * @param control     the ControlMaster's socket: short (ssh appends a random suffix while it binds), private
+     * @param localSocket where the disk's NBD export appears on this host
+     */
+    SshNbdTunnel(int index, SshDiskUrl url, Path key, Path control, Path localSocket, JobRegistry.Job job) {
+        this.index = index;
+        this.url = url;
+        this.key = key;
+        this.control = control;
+        this.localSocket = localSocket;
+        this.job = job;
+    }
+
+    /** The NBD URI of the export on this host, for qemu-img. */
+    String nbdUri() {
+        return "nbd+unix:///?socket=" + localSocket;
+    }
+
+    /** Starts qemu-nbd on the source and forwards its socket here; fails with the disk named and the cause said. */
+    void open() throws IOException, InterruptedException {
+        if (localSocket.toString().length() > MAX_SOCKET_PATH || control.toString().length() + 20 > MAX_SOCKET_PATH) {
+            throw new AgentException(String.format("disk %d: the socket path %s is too long for a unix socket; "
+                    + "use a shorter storagePath", index, localSocket));
+        }
+        Files.deleteIfExists(localSocket);
+        Files.deleteIfExists(control);
+        List<String> c = sshBase();
+        c.addAll(List.of("-M", "-S", control.toString(), "-o", "ControlPersist=no", url.host(), remoteCommand()));
+        ProcessBuilder pb = new ProcessBuilder(c);
+        pb.environment().put("LC_ALL", "C");
+        // stdin stays a pipe that nobody writes: the remote side's "cat" ends when it closes, i.e. with this process
+        ssh = pb.start();
+        job.track(ssh);
+        stderr = new StderrTail(ssh.getErrorStream(), "ssh-stderr-" + ssh.pid());
+        String remoteSocket = awaitReady();
+        JobProcess.Result fwd = JobProcess.run(job, forwardCommand(remoteSocket), FORWARD_TIMEOUT, null);
+        if (!fwd.ok()) {
+            throw new AgentException(String.format("disk %d: cannot forward the NBD socket of %s: %s", index,
+                    url.hostAndPort(), fwd.error()));
+        }
+        logger.info(String.format("job %s disk %d: qemu-nbd serves %s (%s%s) at %s", job.uuid(), index, url.shown(),
+                url.format(), url.forceShare() ? ", force-share" : "", localSocket));
+    }
+
+    /** The options every ssh call of this disk shares; no user config, no agent, no prompt, no host-key store. */
+    private List<String> sshBase() {
+        return new ArrayList<>(List.of("ssh", "-F", "/dev/null",
+                "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                "-o", "ExitOnForwardFailure=yes", "-o", "ServerAliveInterval=15", "-o", "ConnectTimeout=20",
+                "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR",
+                "-i", key.toString(), "-p", String.valueOf(url.port()), "-l", url.user()));
+    }
+
+    private List<String> forwardCommand(String remoteSocket) {
+        List<String> c = sshBase();
+        c.addAll(List.of("-S", control.toString(), "-O", "forward", "-L", localSocket + ":" + remoteSocket, url.host()));
+        return c;
+    }
+
+    /** The command line the remote user's shell runs: the script, then its arguments, each single-quoted. */
+    String remoteCommand() {
+        return "sh -c " + quote(REMOTE_SCRIPT) + " v2v-nbd " + quote(url.path()) + " " + quote(url.format()) + " "
+                + quote(url.forceShare() ? "--force-share" : "");
+    }
+
+    /** POSIX single quotes: nothing inside is special but the quote itself, which closes, escapes and reopens. */
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private String awaitReady() throws IOException, InterruptedException {
+        CompletableFuture<String> firstLine = new CompletableFuture<>();
+        Process p = ssh;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith(READY) || line.startsWith(FAILED)) {
+                        firstLine.complete(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process went away; the wait below sees it exit
+            }
+            firstLine.complete(null);
+        }, "ssh-stdout-" + p.pid());
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            job.checkCanceled();
+            try {
+                String line = firstLine.get(200, TimeUnit.MILLISECONDS);
+                if (line != null && line.startsWith(READY)) {
+                    return line.substring(READY.length()).trim();
+                }
+                p.waitFor(5, TimeUnit.SECONDS);
+                throw failure(line == null ? null : line.substring(FAILED.length()).trim());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException(e.getCause());
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AgentException(String.format("disk %d: qemu-nbd on %s did not start within %d s%s",
+                            index, url.hostAndPort(), READY_TIMEOUT.toSeconds(), stderr.suffix()));
+                }
+            }
+        }
+    }
+
+    /** Says why the source did not come up, from the remote script's verdict or ssh's own complaint. */
+    private AgentException failure(String remoteVerdict) throws InterruptedException {
+        job.checkCanceled();
+        String err = stderr.text();
+        String why;
+        if (remoteVerdict != null) {
+            why = switch (remoteVerdict) {
+                case "no-qemu-nbd" -> "qemu-nbd is not installed (package qemu-utils)";
+                case "no-file" -> "no file " + url.path();
+                case "unreadable" -> url.path() + " is not readable for " + url.user();
+                case "no-mktemp" -> "mktemp -d failed";
+                default -> "qemu-nbd could not open " + url.path() + " as " + url.format()
+                        + (url.forceShare() ? "" : " (in use by a running domain? forceShare=true opens it anyway)");
+            } + StderrTail.suffix(err);
+            return new AgentException(String.format("disk %d: %s on %s", index, why, url.hostAndPort()));
+        }
+        return new AgentException(String.format("disk %d: %s", index, SshErrors.describe(url, err, exit(ssh))));
+    }
+
+    /**
+     * What ssh read, as Linux counts it ({@code rchar} in /proc): the encrypted stream from the source, plus the few
+     * request bytes from the local socket; the traffic the copy cost. -1 when unknown (ssh gone, no /proc).
+     */
+    private static long bytesReceived(Process p) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "io"))) {
+                if (line.startsWith("rchar:")) {
+                    return Long.parseLong(line.substring(6).trim());
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // a figure for the log only
+        }
+        return -1;
+    }
+
+    private static int exit(Process p) {
+        try {
+            return p.exitValue();
+        } catch (IllegalThreadStateException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Ends the session: closing ssh's stdin ends the remote "cat", which stops qemu-nbd and removes its directory;
+     * then ssh exits by itself. A session that does not end soon is killed (the remote side still sees EOF).
+     */
+    @Override
+    public void close() {
+        Process p = ssh;
+        if (p != null) {
+            long received = bytesReceived(p);
+            if (received >= 0) {
+                logger.info(String.format("job %s disk %d: the ssh session to %s received %d bytes", job.uuid(), index,
+                        url.hostAndPort(), received));
+            }
+            try {
+                p.getOutputStream().close();
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    ProcessRunner.killTree(p);
+                }
+            } catch (IOException ignored) {
+                ProcessRunner.killTree(p);
+            } catch (InterruptedException e) {
+                ProcessRunner.killTree(p);
+                Thread.currentThread().interrupt();
+            } finally {
+                job.untrack(p);
+            }
+        }
+        try {
+            Files.deleteIfExists(localSocket);
+            Files.deleteIfExists(control);
+        } catch (IOException e) {
+            logger.warning(String.format("disk %d: cannot remove %s: %s", index, localSocket, e));
+        }
+    }
+
+    boolean isAlive() {
+        return ssh != null && ssh.isAlive();
+    }
+
+    /** What ssh said on stderr, as " (line)", or nothing. */
+    String stderrSuffix() {
+        return stderr == null ? "" : stderr.suffix();
+    }
+
+    /** Stops the session now from another thread: the copy reading through it fails at once. */
+    void kill() {
+        Process p = ssh;
+        if (p != null) {
+            ProcessRunner.killTree(p);
+        }
+    }
+
+    /** ssh's stderr, read on its own thread; its head says why a connection failed. */
+    static final class StderrTail {
+        private static final int MAX = 16 << 10;
+        private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        private final Thread thread;
+
+        StderrTail(InputStream in, String name) {
+            thread = new Thread(() -> {
+                byte[] chunk = new byte[4096];
+                try (in) {
+                    for (int n; (n = in.read(chunk)) > 0; ) {
+                        synchronized (buf) {
+                            buf.write(chunk, 0, Math.min(n, Math.max(0, MAX - buf.size())));
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the process is gone; what was read is kept
+                }
+            }, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String text() throws InterruptedException {
+            thread.join(2000);
+            synchronized (buf) {
+                return buf.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        String suffix() {
+            synchronized (buf) {
+                return suffix(buf.toString(StandardCharsets.UTF_8));
+            }
+        }
+
+        static String suffix(String err) {
+            String line = ProcessRunner.oneLine(err == null ? "" : err).trim();
+            return line.isEmpty() ? "" : " (" + line + ")";
+        }
+    }
+}
