@@ -35,7 +35,7 @@ import static org.zstack.core.Platform.err;
  */
 public class V2VManagerImpl extends AbstractService implements HostDeletionExtensionPoint, HostConnectExtensionPoint {
     private static final Logger logger = LoggerFactory.getLogger(V2VManagerImpl.class);
-    static final List<String> CONVERSION_TOOLS = List.of("qemu-img", "virt-v2v", "nbdkit");
+    static final List<String> CONVERSION_TOOLS = List.of("qemu-img", "virt-v2v", "nbdkit", "ssh");
 
     @Autowired
     private CloudBus bus;
