@@ -23,6 +23,7 @@ import org.zstack.header.Service;
 import org.zstack.header.managementnode.ManagementNodeReadyExtensionPoint;
 import org.zstack.identity.AccountManagerImpl;
 import org.zstack.portal.ServiceConfig;
+import org.zstack.rest.ConsoleServlet;
 import org.zstack.rest.RestRouteTable;
 import org.zstack.rest.RestServer;
 
@@ -111,6 +112,8 @@ public class ManagementNode {
         jetty.addConnector(connector);
         ServletContextHandler handler = new ServletContextHandler("/");
         handler.addServlet(new ServletHolder(rest), "/zstack/*");
+        // the web console (module ui), same origin as the API
+        handler.addServlet(new ServletHolder(new ConsoleServlet()), "/");
         jetty.setHandler(handler);
         try {
             jetty.start();

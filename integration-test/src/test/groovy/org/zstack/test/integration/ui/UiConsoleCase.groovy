@@ -1,0 +1,123 @@
+package org.zstack.test.integration.ui
+
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.Test
+import org.zstack.sdk.QueryV2VConversionHostAction
+import org.zstack.sdk.QueryVCenterAction
+import org.zstack.test.integration.v2v.MigrationEnv
+
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.TimeUnit
+
+import static org.zstack.test.integration.v2v.MigrationEnv.ok
+
+/**
+ * The web console in a real browser (Debian's headless Chromium, driven by playwright-core from ui/e2e/console.mjs)
+ * against a real management node, vSphere simulator and agents (MigrationEnv): the node serves the console at "/";
+ * the script logs in, replaces the conversion host and the vCenter through the console, syncs, runs the wizard for
+ * two VMs (one whose disk holds no OS fails its conversion with its message; the other, slowed by the conversion
+ * host's download bandwidth set in the console, is canceled from the task list) and switches the language.
+ * Screenshots: ui/e2e/artifacts.
+ */
+class UiConsoleCase {
+    static MigrationEnv env
+    static final Path UI = locateUi()
+
+    static Path locateUi() {
+        Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath()
+        while (p != null && !Files.isRegularFile(p.resolve("ui/e2e/console.mjs"))) {
+            p = p.parent
+        }
+        assert p != null: "ui/e2e/console.mjs not found above ${System.getProperty('user.dir')}"
+        return p.resolve("ui")
+    }
+
+    @BeforeAll
+    static void setUp() {
+        assert Files.isDirectory(UI.resolve("node_modules/playwright-core")): "ui/node_modules is missing: build the ui module first (mvn install)"
+        assert Files.isExecutable(Path.of("/usr/bin/chromium")): "Debian's chromium is missing (bin/run-tests installs it)"
+        env = new MigrationEnv(vms: ["slow-1"], vmOptions: [dataDisks: false],
+                extraVms: [[name: "blank-1", opts: [dataDisks: false, mac: "00:50:56:3f:5b:01", disks: [[capacityMB: 64, thin: true]]]]])
+    }
+
+    @AfterAll
+    static void tearDown() {
+        env?.stop()
+    }
+
+    private static HttpResponse<String> get(String path) {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:${env.node.port}${path}")).build(),
+                HttpResponse.BodyHandlers.ofString())
+    }
+
+    @Test
+    void theNodeServesTheConsole() {
+        def index = get("/")
+        assert index.statusCode() == 200
+        assert index.headers().firstValue("Content-Type").get().startsWith("text/html")
+        assert index.headers().firstValue("Cache-Control").get() == "no-cache"
+        String asset = (index.body() =~ /\/assets\/[^"]+\.js/)[0]
+        def js = get(asset)
+        assert js.statusCode() == 200
+        assert js.headers().firstValue("Content-Type").get().startsWith("text/javascript")
+        assert js.headers().firstValue("Cache-Control").get().contains("max-age=31536000")
+        assert get("/tasks").body() == index.body(): "a page path is the console's index.html"
+        assert get("/assets/none.js").statusCode() == 404
+        assert get("/zstack/v1/zones").statusCode() == 400: "the API is still at /zstack (no session: 400)"
+    }
+
+    @Test
+    void theWizardMigratesTwoVmsInTheBrowser() {
+        String prefix = "UiConsoleCase"
+        Path artifacts = Files.createDirectories(UI.resolve("e2e/artifacts"))
+        ProcessBuilder pb = new ProcessBuilder("node", UI.resolve("e2e/console.mjs").toString())
+                .directory(UI.toFile()).redirectErrorStream(true)
+        pb.environment().putAll([
+                BASE_URL     : "http://127.0.0.1:${env.node.port}".toString(),
+                ZS_USER      : "admin",
+                ZS_PASSWORD  : "password",
+                CH_HOST_IP   : env.conversionHostHost.managementIp,
+                CH_CACHE_PATH: env.conversionHost.storagePath,
+                OLD_CH_NAME  : env.conversionHost.name,
+                VC_HOST      : env.vc.host,
+                VC_PORT      : String.valueOf(env.vc.port),
+                VC_USER      : env.vc.username,
+                VC_PASSWORD  : env.vc.password,
+                OLD_VC_NAME  : env.vcenter.name,
+                ZONE_NAME    : env.zone.name,
+                CLUSTER_NAME : env.cluster.name,
+                PS_NAME      : env.ps.name,
+                L3_NAME      : env.l3.name,
+                VM_FAIL      : "blank-1",
+                VM_CANCEL    : "slow-1",
+                ARTIFACTS    : artifacts.toString(),
+        ] as Map<String, String>)
+        long begin = System.nanoTime()
+        Process p = pb.start()
+        Thread reader = Thread.start { p.inputStream.eachLine { println "[${prefix}] ${it}" } }
+        boolean done = p.waitFor(8, TimeUnit.MINUTES)
+        if (!done) {
+            p.destroyForcibly()
+        }
+        reader.join(5000)
+        println "[${prefix}] browser test took ${String.format('%.1f', (System.nanoTime() - begin) / 1e9d)} s; screenshots in ${artifacts}"
+        assert done: "the browser test did not finish in 8 minutes"
+        assert p.exitValue() == 0: "the browser test failed; see its output above and ${artifacts}/failure.png"
+
+        // what the console showed is what the node holds
+        def chs = ok(new QueryV2VConversionHostAction(sessionId: env.session)).inventories
+        assert chs*.name == ["ch-ui"]
+        assert chs[0].downloadBandwidth == 4_000_000L && chs[0].uploadBandwidth == 125_000_000L
+        assert chs[0].conversionNetworkCidr == "127.0.0.0/8"
+        assert ok(new QueryVCenterAction(sessionId: env.session)).inventories*.name == ["vc-ui"]
+        def r = env.node.http("GET", "/v1/v2v-tasks", null, ["Authorization": "OAuth ${env.session}".toString()])
+        List<Map> jobs = (r.json.inventories as List<Map>).collectMany { it.jobs as List<Map> }
+        assert jobs.find { it.sourceVmName == "slow-1" }.state == "Canceled"
+        assert jobs.find { it.sourceVmName == "blank-1" }.state in ["Failed", "Succeeded"]
+    }
+}

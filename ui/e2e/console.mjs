@@ -1,0 +1,296 @@
+// The web console, end to end, in Debian's headless Chromium driven by playwright-core, against a real management
+// node (UiConsoleCase starts it with a vSphere simulator and agents and passes what to use through the environment):
+// log in, replace the conversion host and the vCenter through the console (errors shown readably), sync, run the
+// four-step wizard for two VMs, watch one job fail with its message and cancel the other from the task list,
+// switch the language. Screenshots go to ARTIFACTS (default ui/e2e/artifacts).
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const env = (k, d) => {
+  const v = process.env[k] ?? d;
+  if (v === undefined) throw new Error(`environment variable ${k} is required`);
+  return v;
+};
+const BASE = env('BASE_URL').replace(/\/$/, '');
+const CFG = {
+  user: env('ZS_USER', 'admin'),
+  password: env('ZS_PASSWORD', 'password'),
+  chHostIp: env('CH_HOST_IP'),
+  chCache: env('CH_CACHE_PATH'),
+  oldCh: env('OLD_CH_NAME', ''),
+  vcHost: env('VC_HOST'),
+  vcPort: env('VC_PORT'),
+  vcUser: env('VC_USER'),
+  vcPassword: env('VC_PASSWORD'),
+  oldVc: env('OLD_VC_NAME', ''),
+  zone: env('ZONE_NAME'),
+  cluster: env('CLUSTER_NAME'),
+  ps: env('PS_NAME'),
+  l3: env('L3_NAME'),
+  vmFail: env('VM_FAIL'),
+  vmCancel: env('VM_CANCEL'),
+  network: env('SOURCE_NETWORK', 'VM Network'),
+};
+const ARTIFACTS = env('ARTIFACTS', join(dirname(fileURLToPath(import.meta.url)), 'artifacts'));
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const started = Date.now();
+const log = (...a) => console.log(`[e2e +${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
+const profile = mkdtempSync(join(tmpdir(), 'zstack-ui-e2e-'));
+// a fresh profile each run (launchPersistentContext gives Chromium its --user-data-dir)
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: env('CHROMIUM', '/usr/bin/chromium'),
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1440, height: 900 },
+  locale: 'zh-CN',
+});
+const page = context.pages()[0] ?? (await context.newPage());
+page.setDefaultTimeout(30000);
+const consoleErrors = [];
+page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+const shot = async (name) => {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  log('screenshot', name);
+};
+
+/** Picks an option of the antd Select that holds `inner` (a locator inside it, or the Select itself). */
+async function choose(select, text) {
+  await select.click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  await option.click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => {});
+}
+const selectOf = (id) => page.locator('.ant-select').filter({ has: page.locator(`#${id}`) }).first();
+const row = (table, text) => page.locator(`${table} tr.ant-table-row`).filter({ hasText: text }).first();
+
+async function confirmPop(okClass) {
+  await page.locator(`.ant-popover:visible button.${okClass}`).click();
+}
+
+/** Waits for a readable error notification: ZStack's description and details, never raw JSON. */
+async function expectApiError(fragment) {
+  const n = page.locator('.api-error').filter({ hasText: fragment }).first();
+  await n.waitFor();
+  const text = await n.innerText();
+  if (/[{}]\s*"|"code"\s*:/.test(text)) throw new Error(`raw JSON shown as an error: ${text}`);
+  log('error shown:', text.replace(/\s+/g, ' ').slice(0, 200));
+  await page.locator('.ant-notification-notice-close').first().click().catch(() => {});
+}
+
+try {
+  // --- login (Chinese is the default) ---
+  await page.goto(BASE + '/');
+  await page.locator('#login_password').waitFor();
+  await page.fill('#login_accountName', CFG.user);
+  await page.fill('#login_password', 'wrong-password');
+  await page.click('form#login button[type=submit]');
+  await page.locator('.login-error').waitFor();
+  log('bad password:', (await page.locator('.login-error').innerText()).slice(0, 120));
+  await page.fill('#login_password', CFG.password);
+  await page.click('form#login button[type=submit]');
+  await page.getByRole('menuitem', { name: '迁移服务器' }).waitFor();
+  log('logged in');
+
+  // --- migration servers: replace the environment's conversion host by one added through the console ---
+  await page.locator('.hosts-table tr.ant-table-row').first().waitFor();
+  if (CFG.oldCh) {
+    await row('.hosts-table', CFG.oldCh).getByRole('button', { name: '删除' }).click();
+    await confirmPop('confirm-delete');
+    await row('.hosts-table', CFG.oldCh).waitFor({ state: 'detached' });
+    log('deleted conversion host', CFG.oldCh);
+  }
+  await page.click('button.add-host');
+  await page.fill('#hostForm_name', 'ch-ui');
+  await page.fill('#hostForm_description', '由控制台添加');
+  await page.getByText('VMware 平台').click();
+  await choose(selectOf('hostForm_hostUuid'), `(${CFG.chHostIp})`);
+  if ((await page.inputValue('#hostForm_storagePath')) !== '/tmp/') throw new Error('the cache path does not default to /tmp/');
+  await page.fill('#hostForm_storagePath', 'relative/cache');
+  await page.getByText('缓存路径必须是绝对路径').waitFor();
+  await page.fill('#hostForm_storagePath', CFG.chCache);
+  await page.locator('#bw_download').fill('32');
+  await page.locator('#bw_upload').fill('1');
+  await choose(page.locator('.ant-modal .ant-select').filter({ hasText: 'Mbps' }).first(), 'Gbps');
+  await page.fill('#hostForm_cidr', '127.0.0.0/8');
+  await shot('01-add-conversion-host');
+  await page.click('.ant-modal button.dialog-ok');
+  const ch = row('.hosts-table', 'ch-ui');
+  await ch.waitFor();
+  await ch.getByText('32 Mbps').waitFor();
+  await ch.getByText('1 Gbps').waitFor();
+  log('conversion host added:', (await ch.innerText()).replace(/\s+/g, ' '));
+  // disable and enable again
+  await ch.getByRole('button', { name: '停用' }).click();
+  await ch.getByRole('button', { name: '启用' }).waitFor();
+  await ch.getByRole('button', { name: '启用' }).click();
+  await ch.getByRole('button', { name: '停用' }).waitFor();
+  await shot('02-conversion-hosts');
+
+  // --- source platforms: a duplicate vCenter is refused readably; replace it, sync, browse its VMs ---
+  await page.getByRole('menuitem', { name: '源平台' }).click();
+  await page.locator('.vcenters-table').waitFor();
+  const addVc = async (name) => {
+    await page.click('button.add-vcenter');
+    await page.fill('#vcForm_name', name);
+    await page.fill('#vcForm_domainName', CFG.vcHost);
+    await page.locator('#vcForm_port').fill(String(CFG.vcPort));
+    await page.fill('#vcForm_username', CFG.vcUser);
+    await page.fill('#vcForm_password', CFG.vcPassword);
+    await choose(selectOf('vcForm_zoneUuid'), CFG.zone);
+    await page.click('.ant-modal button.dialog-ok');
+  };
+  if (CFG.oldVc) {
+    await row('.vcenters-table', CFG.oldVc).waitFor();
+    await addVc('vc-duplicate');
+    await expectApiError('already added');
+    await page.locator('.ant-modal-footer button').filter({ hasText: /取\s*消/ }).click();
+    await row('.vcenters-table', CFG.oldVc).getByRole('button', { name: '删除' }).click();
+    await confirmPop('confirm-delete');
+    await row('.vcenters-table', CFG.oldVc).waitFor({ state: 'detached', timeout: 60000 });
+    log('deleted vCenter', CFG.oldVc);
+  }
+  await addVc('vc-ui');
+  const vc = row('.vcenters-table', 'vc-ui');
+  await vc.waitFor({ timeout: 120000 });
+  log('vCenter added:', (await vc.innerText()).replace(/\s+/g, ' '));
+  await vc.locator('button.sync-vcenter').click();
+  await vc.locator('.sync-progress').waitFor({ timeout: 5000 }).catch(() => {});
+  await shot('03-vcenter-syncing');
+  await page.locator('.ant-message').getByText('vc-ui 同步完成').waitFor({ timeout: 120000 });
+  await vc.click();
+  await row('.vcenter-vms', CFG.vmFail).waitFor();
+  await row('.vcenter-vms', CFG.vmCancel).waitFor();
+  await shot('04-vcenter-vms');
+
+  // --- the wizard ---
+  await page.getByRole('menuitem', { name: '迁移任务' }).click();
+  await page.click('button.create-task');
+  await page.locator('.wizard-step-0').waitFor();
+  await page.click('button.wizard-next'); // nothing filled: inline errors
+  await page.getByText('请至少选择一台虚拟机').waitFor();
+  await page.fill('#wizard_name', 'ui-wave-1');
+  await page.fill('#wizard_description', '两台虚拟机');
+  await choose(selectOf('wizard_ch'), 'ch-ui');
+  await choose(selectOf('wizard_vc'), 'vc-ui');
+  await page.locator('.wizard-vms tr.ant-table-row').first().waitFor();
+  await page.fill('#wizard_search', CFG.vmCancel);
+  await row('.wizard-vms', CFG.vmCancel).locator('input[type=checkbox]').check();
+  await page.fill('#wizard_search', '');
+  await row('.wizard-vms', CFG.vmFail).locator('input[type=checkbox]').check();
+  await page.getByText('已选 2 / 50').waitFor();
+  await shot('wizard-1-source');
+  await page.click('button.wizard-next');
+
+  await page.locator('.wizard-step-1').waitFor();
+  await choose(selectOf('wizard_zone'), CFG.zone);
+  await choose(selectOf('wizard_cluster'), CFG.cluster);
+  await choose(selectOf('wizard_ps'), CFG.ps);
+  await page.locator('[data-testid=ps-use]').waitFor();
+  const cpu = await page.locator('[data-testid=cpu-use]').innerText();
+  if (!/2 \/ \d+/.test(cpu)) throw new Error(`estimated CPU use: ${cpu}`);
+  log('estimates:', cpu.replace(/\s+/g, ' '), '|', (await page.locator('[data-testid=mem-use]').innerText()).replace(/\s+/g, ' '),
+    '|', (await page.locator('[data-testid=ps-use]').innerText()).replace(/\s+/g, ' '));
+  await shot('wizard-2-target');
+  await page.click('button.wizard-next');
+
+  await page.locator('.wizard-step-2').waitFor();
+  // unmapped NICs are reported inline and block the next step
+  await page.locator('.nic-error').first().waitFor();
+  if (await page.locator('button.wizard-next').isEnabled()) throw new Error('next is enabled with unmapped NICs');
+  await choose(page.locator('.netmap-select').first(), CFG.l3);
+  await page.locator('.nic-error').first().waitFor({ state: 'detached' });
+  const cancelCard = page.locator(`.vm-params[data-vm="${CFG.vmCancel}"]`);
+  if ((await cancelCard.locator('input.vm-name, .vm-name input').first().inputValue()) !== `${CFG.vmCancel}-迁移`) {
+    throw new Error('the target name does not default to <name>-迁移');
+  }
+  // a fixed IP outside the L3's ranges is refused inline
+  await cancelCard.locator('.ip-mode').getByText('指定 IP').click();
+  await cancelCard.locator('.fixed-ip input, input.fixed-ip').first().fill('10.9.9.9');
+  await cancelCard.locator('.nic-error').filter({ hasText: '10.9.9.9' }).waitFor();
+  await shot('wizard-3-vm-invalid-ip');
+  await cancelCard.locator('.ip-mode').getByText('自动分配').click();
+  // 256 MB each: the target host runs them under TCG
+  await cancelCard.locator('.vm-memory input, input.vm-memory').first().fill('256');
+  const failCard = page.locator(`.vm-params[data-vm="${CFG.vmFail}"]`);
+  await failCard.locator('.vm-memory input, input.vm-memory').first().fill('256');
+  await page.locator('.nic-error').first().waitFor({ state: 'detached' });
+  await shot('wizard-3-vm');
+  await page.click('button.wizard-next');
+
+  await page.locator('.wizard-step-3').waitFor();
+  await page.locator('.wizard-summary').getByText('ui-wave-1').waitFor();
+  await page.locator('.wizard-summary').getByText(`${CFG.network} → ${CFG.l3}`).waitFor();
+  await shot('wizard-4-confirm');
+  await page.click('button.wizard-submit');
+
+  // --- the task list: live progress, one job fails with its message, the other is canceled ---
+  await page.locator('.jobs-table').waitFor();
+  const failRow = row('.jobs-table', CFG.vmFail);
+  const cancelRow = row('.jobs-table', CFG.vmCancel);
+  await failRow.waitFor();
+  await cancelRow.waitFor();
+  log('task submitted');
+  await cancelRow.getByText('传输').waitFor({ timeout: 120000 });
+  await page.waitForFunction(
+    (name) => {
+      const r = [...document.querySelectorAll('.jobs-table tr.ant-table-row')].find((tr) => tr.textContent.includes(name));
+      const p = r && r.querySelector('.job-progress');
+      return p && Number(p.getAttribute('data-percent')) > 0;
+    },
+    CFG.vmCancel,
+    { timeout: 120000 },
+  );
+  log('transfer running:', (await cancelRow.innerText()).replace(/\s+/g, ' '));
+  await shot('tasks-1-running');
+  await cancelRow.locator('button.cancel-job').click();
+  await confirmPop('confirm-cancel-job');
+  await cancelRow.locator('.job-state-Canceled').waitFor({ timeout: 180000 });
+  log('canceled:', (await cancelRow.innerText()).replace(/\s+/g, ' '));
+  await failRow.locator('.job-state-Failed, .job-state-Succeeded').first().waitFor({ timeout: 300000 });
+  const failed = await failRow.locator('.job-state-Failed').count() > 0;
+  log(failed ? 'failed as expected:' : 'succeeded:', (await failRow.innerText()).replace(/\s+/g, ' '));
+  if (failed) await failRow.locator('.job-error-short').waitFor();
+  await shot('tasks-2-ended');
+  await failRow.locator('button.job-detail-btn').click();
+  const detail = page.locator('.job-detail');
+  await detail.waitFor();
+  await detail.getByText('各阶段耗时').waitFor();
+  if (failed) {
+    await detail.locator('.job-error').waitFor();
+    const err = await detail.locator('.job-error').innerText();
+    const logPath = await detail.locator('.log-path').innerText();
+    if (!err.includes('virt-v2v')) throw new Error(`the failure does not name virt-v2v: ${err}`);
+    if (!logPath.startsWith('/')) throw new Error(`no conversion log path: ${logPath}`);
+    log('conversion log:', logPath);
+  }
+  await page.waitForTimeout(800); // the drawer's slide-in
+  await shot('tasks-3-failed-detail');
+  await page.keyboard.press('Escape');
+  await detail.waitFor({ state: 'hidden' }).catch(() => {});
+
+  // --- language: English, remembered across a reload ---
+  await page.click('button.lang-switch');
+  await page.getByRole('menuitem', { name: 'Migration tasks' }).waitFor();
+  await page.reload();
+  await page.getByRole('menuitem', { name: 'Migration tasks' }).waitFor();
+  await page.locator('.jobs-table').getByText('Canceled').first().waitFor();
+  await shot('tasks-4-english');
+  await page.click('button.lang-switch');
+  await page.getByRole('menuitem', { name: '迁移任务' }).waitFor();
+
+  if (consoleErrors.length) throw new Error(`errors in the page: ${consoleErrors.join('\n')}`);
+  log('PASSED');
+} catch (e) {
+  await shot('failure').catch(() => {});
+  console.error('[e2e] FAILED:', e);
+  process.exitCode = 1;
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}

@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useState } from 'react';
+import { App as AntApp, Button, Card, ConfigProvider, Form, Input, Layout, Menu, Space, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { errorText, getSession, login, logout, onSessionExpired } from './api';
+import { I18n, Lang, initialLang, rememberLang, translator, useT } from './i18n';
+import ConversionHosts from './pages/ConversionHosts';
+import SourcePlatforms from './pages/SourcePlatforms';
+import Tasks from './pages/Tasks';
+import Wizard from './pages/Wizard';
+
+// Pages are addressed by the URL's hash: #/hosts, #/sources, #/tasks, #/tasks/new.
+function useHash(): [string, (h: string) => void] {
+  const read = () => window.location.hash.replace(/^#/, '') || '/hosts';
+  const [hash, setHash] = useState(read);
+  useEffect(() => {
+    const f = () => setHash(read());
+    window.addEventListener('hashchange', f);
+    return () => window.removeEventListener('hashchange', f);
+  }, []);
+  return [hash, (h: string) => (window.location.hash = h)];
+}
+
+function Login({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 120 }}>
+      <Card title={t('login.title')} style={{ width: 400 }}>
+        <Form
+          name="login"
+          layout="vertical"
+          initialValues={{ accountName: 'admin' }}
+          onFinish={async (v) => {
+            setBusy(true);
+            setError(null);
+            try {
+              await login(v.accountName, v.password);
+              onDone();
+            } catch (e) {
+              setError(errorText(e));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <Form.Item name="accountName" label={t('login.account')} rules={[{ required: true }]}>
+            <Input autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          {error && (
+            <Typography.Paragraph type="danger" className="login-error" style={{ whiteSpace: 'pre-wrap' }}>
+              {error}
+            </Typography.Paragraph>
+          )}
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+
+function Shell({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }) {
+  const t = useT();
+  const [hash, go] = useHash();
+  const [loggedIn, setLoggedIn] = useState(!!getSession());
+  useEffect(() => onSessionExpired(() => setLoggedIn(false)), []);
+
+  const langButton = (
+    <Button size="small" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+      {t('lang.switch')}
+    </Button>
+  );
+  if (!loggedIn) {
+    return (
+      <Layout style={{ minHeight: '100vh' }}>
+        <div style={{ position: 'absolute', right: 24, top: 16 }}>{langButton}</div>
+        <Login onDone={() => setLoggedIn(true)} />
+      </Layout>
+    );
+  }
+  const section = hash.split('/')[1] || 'hosts';
+  let page;
+  if (hash === '/tasks/new') page = <Wizard onClose={() => go('/tasks')} />;
+  else if (section === 'sources') page = <SourcePlatforms />;
+  else if (section === 'tasks') page = <Tasks onCreate={() => go('/tasks/new')} />;
+  else page = <ConversionHosts />;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
+          {t('app.title')}
+        </Typography.Title>
+        <Space>
+          {langButton}
+          <Button
+            size="small"
+            onClick={async () => {
+              await logout();
+              setLoggedIn(false);
+            }}
+          >
+            {t('menu.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light">
+          <Menu
+            mode="inline"
+            selectedKeys={[section]}
+            onClick={(e) => go(`/${e.key}`)}
+            items={[
+              { key: 'hosts', label: t('menu.hosts') },
+              { key: 'sources', label: t('menu.sources') },
+              { key: 'tasks', label: t('menu.tasks') },
+            ]}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>{page}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export default function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const ctx = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  const setLang = (l: Lang) => {
+    rememberLang(l);
+    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+    setLangState(l);
+  };
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <I18n.Provider value={ctx}>
+          <Shell lang={lang} setLang={setLang} />
+        </I18n.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
