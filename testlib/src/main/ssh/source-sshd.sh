@@ -72,18 +72,24 @@ if [ -f "$dir/sshd.pid" ] && kill -0 "$(cat "$dir/sshd.pid")" 2>/dev/null; then
 fi
 sshd=$(command -v sshd || echo /usr/sbin/sshd)
 "$sshd" -t -f "$dir/sshd_config"
-if ! "$sshd" -f "$dir/sshd_config" -E "$dir/sshd.log"; then
-    echo "sshd on $addr:$port did not start (port in use by another sshd?); $dir/sshd.log ends:" >&2
+fail() {
+    echo "sshd on $addr:$port $1; $dir/sshd.log ends:" >&2
     tail -n 5 "$dir/sshd.log" >&2 || true
     exit 1
-fi
+}
+# a fresh log: what it says below is about this start only
+: > "$dir/sshd.log"
+# it forks into the background before it binds: a port in use shows in its log, not in its exit status
+"$sshd" -f "$dir/sshd_config" -E "$dir/sshd.log" || fail "did not start"
 for _ in $(seq 1 50); do
     if ssh -q -i "$dir/id_ed25519" -p "$port" -o BatchMode=yes -o StrictHostKeyChecking=no \
            -o UserKnownHostsFile=/dev/null -o ConnectTimeout=2 "root@$addr" true 2>/dev/null; then
         echo "$dir/id_ed25519"
         exit 0
     fi
+    if grep -q "Cannot bind any address" "$dir/sshd.log"; then
+        fail "could not listen (the port is in use by another sshd of another directory?)"
+    fi
     sleep 0.2
 done
-echo "sshd on $addr:$port did not let the test key in; see $dir/sshd.log" >&2
-exit 1
+fail "did not let the test key in within 10 s"
