@@ -2,7 +2,10 @@
 // node (UiConsoleCase starts it with a vSphere simulator and agents and passes what to use through the environment):
 // log in, replace the conversion host and the vCenter through the console (errors shown readably), sync, run the
 // four-step wizard for two VMs, watch one job fail with its message and cancel the other from the task list,
-// switch the language. Screenshots go to ARTIFACTS (default ui/e2e/artifacts).
+// switch the language. The KVM path without migrating: a KVM conversion host added through the console lists a KVM
+// host's domains (KVM_URI with the private key KVM_KEY; a wrong key KVM_WRONG_KEY gives a readable error) and the
+// wizard's first step picks one. The keys are typed into the page, never printed.
+// Screenshots go to ARTIFACTS (default ui/e2e/artifacts).
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +36,15 @@ const CFG = {
   vmFail: env('VM_FAIL'),
   vmCancel: env('VM_CANCEL'),
   network: env('SOURCE_NETWORK', 'VM Network'),
+  kvmChCache: env('KVM_CH_CACHE_PATH'),
+  kvmUri: env('KVM_URI'),
+  kvmVm: env('KVM_VM'),
+  kvmVmUuid: env('KVM_VM_UUID'),
+  kvmVmMac: env('KVM_VM_MAC'),
 };
+// not in CFG, so that nothing logs them by accident
+const KVM_KEY = env('KVM_KEY');
+const KVM_WRONG_KEY = env('KVM_WRONG_KEY');
 const ARTIFACTS = env('ARTIFACTS', join(dirname(fileURLToPath(import.meta.url)), 'artifacts'));
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -130,6 +141,15 @@ try {
   await ch.getByRole('button', { name: '启用' }).waitFor();
   await ch.getByRole('button', { name: '启用' }).click();
   await ch.getByRole('button', { name: '停用' }).waitFor();
+  // a KVM-type conversion host on the same physical host
+  await page.click('button.add-host');
+  await page.fill('#hostForm_name', 'ch-kvm-ui');
+  await page.locator('.ant-modal').getByText('KVM 平台').click();
+  await choose(selectOf('hostForm_hostUuid'), `(${CFG.chHostIp})`);
+  await page.fill('#hostForm_storagePath', CFG.kvmChCache);
+  await page.click('.ant-modal button.dialog-ok');
+  await row('.hosts-table', 'ch-kvm-ui').getByText('KVM 平台').waitFor();
+  log('KVM conversion host added:', (await row('.hosts-table', 'ch-kvm-ui').innerText()).replace(/\s+/g, ' '));
   await shot('02-conversion-hosts');
 
   // --- source platforms: a duplicate vCenter is refused readably; replace it, sync, browse its VMs ---
@@ -167,6 +187,71 @@ try {
   await row('.vcenter-vms', CFG.vmFail).waitFor();
   await row('.vcenter-vms', CFG.vmCancel).waitFor();
   await shot('04-vcenter-vms');
+
+  // --- source platforms, KVM: a KVM host's domains listed through the KVM conversion host ---
+  await page.getByRole('tab', { name: 'KVM 主机' }).click();
+  await page.locator('#kvmForm_libvirtURI').waitFor();
+  await choose(selectOf('kvmForm_conversionHostUuid'), 'ch-kvm-ui');
+  await page.fill('#kvmForm_libvirtURI', CFG.kvmUri);
+  // a key the host does not accept: a readable error that says so
+  await page.fill('#kvmForm_sshPrivKey', KVM_WRONG_KEY);
+  await page.click('button.kvm-list');
+  const kvmErr = page.locator('.kvm-error');
+  await kvmErr.waitFor({ timeout: 90000 });
+  const errText = await kvmErr.innerText();
+  if (!/私钥/.test(errText) || !/authentication|auth/i.test(errText) || !/V2V\.1014/.test(errText)) {
+    throw new Error(`the wrong key's error does not say so: ${errText}`);
+  }
+  if (/[{}]\s*"|"code"\s*:/.test(errText) || errText.includes('PRIVATE KEY')) throw new Error(`raw JSON or the key in the error: ${errText}`);
+  log('wrong key:', errText.replace(/\s+/g, ' ').slice(0, 300));
+  await shot('05-kvm-wrong-key');
+  await page.fill('#kvmForm_sshPrivKey', KVM_KEY);
+  const masked = await page.locator('#kvmForm_sshPrivKey').evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-security'));
+  if (masked !== 'disc') throw new Error(`the private key is shown in clear (-webkit-text-security: ${masked})`);
+  await page.click('button.kvm-list');
+  const domain = row('.kvm-vms', CFG.kvmVm);
+  await domain.waitFor({ timeout: 90000 });
+  await kvmErr.waitFor({ state: 'detached' });
+  await domain.locator('.kvm-state[data-state=shutoff]').getByText('已关机').waitFor();
+  await domain.getByText(CFG.kvmVmUuid).waitFor();
+  await domain.locator('.kvm-mac').filter({ hasText: CFG.kvmVmMac }).waitFor();
+  const roots = await domain.locator('.kvm-disk-root').count();
+  const datas = await domain.locator('.kvm-disk-data').count();
+  if (roots !== 1 || datas !== 1) throw new Error(`disks shown: ${roots} root + ${datas} data, not 1 + 1`);
+  if (await domain.locator('.kvm-disk-unsupported').count()) throw new Error('a local qcow2 disk is flagged unsupported');
+  const versions = await page.locator('.kvm-versions').innerText();
+  if (!/\d+\.\d+\.\d+[\s\S]*\d+\.\d+\.\d+/.test(versions)) throw new Error(`libvirt/qemu versions: ${versions}`);
+  log('KVM domain listed:', (await domain.innerText()).replace(/\s+/g, ' '), '|', versions.replace(/\s+/g, ' ').slice(0, 120));
+  await shot('06-kvm-vms');
+  // the key is kept nowhere but the page's memory
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  if (stored.includes('PRIVATE KEY')) throw new Error('the private key is in the browser storage');
+
+  // --- the wizard's first step with a KVM platform (not submitted) ---
+  await page.getByRole('menuitem', { name: '迁移任务' }).click();
+  await page.click('button.create-task');
+  await page.locator('.wizard-step-0').waitFor();
+  await page.locator('.wizard-step-0').getByText('KVM 平台').click();
+  await page.fill('#wizard_name', 'ui-kvm');
+  await choose(selectOf('wizard_ch'), 'ch-kvm-ui');
+  if ((await page.inputValue('#wizard_kvmUri')) !== CFG.kvmUri) throw new Error('the wizard does not start from the listed KVM host');
+  if ((await page.inputValue('#wizard_kvmKey')) !== '') throw new Error('the key was carried over');
+  await page.fill('#wizard_kvmKey', KVM_KEY);
+  await page.click('button.wizard-kvm-list');
+  const wdomain = row('.wizard-kvm-vms', CFG.kvmVm);
+  await wdomain.waitFor({ timeout: 90000 });
+  await wdomain.locator('input[type=checkbox]').check();
+  await page.getByText('已选 1 / 50').waitFor();
+  if (await page.locator('.kvm-running').count()) throw new Error('a shut-off domain is said to need pausing');
+  await page.locator('#wizard_pauseVm').check();
+  await page.locator('.kvm-after').getByText('迁移成功后关闭源虚拟机').waitFor();
+  await page.locator('#wizard_pauseVm').uncheck();
+  await shot('wizard-kvm-1-source');
+  await page.click('button.wizard-next');
+  await page.locator('.wizard-step-1').waitFor();
+  log('KVM wizard: first step accepted');
+  await page.click('button.wizard-cancel');
+  await page.locator('.jobs-table, button.create-task').first().waitFor();
 
   // --- the wizard ---
   await page.getByRole('menuitem', { name: '迁移任务' }).click();

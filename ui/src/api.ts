@@ -27,6 +27,11 @@ export function describeError(e: ZSError | undefined): string {
   const lines: string[] = [];
   let cur = e;
   for (let depth = 0; cur && depth < 8; depth++) {
+    // a cause that only repeats what an outer error already quoted ("An operation failed: <same details>") is left out
+    if (depth > 0 && cur.details && cur.details.trim() && lines.some((l) => l.includes(cur!.details!.trim()))) {
+      cur = cur.cause;
+      continue;
+    }
     const parts = [cur.description, cur.details].filter((s) => s && s.trim().length > 0);
     let line = parts.join(': ');
     if (cur.code) line = line ? `${line} [${cur.code}]` : `[${cur.code}]`;

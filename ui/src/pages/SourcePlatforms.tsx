@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
-import { api } from '../api';
+import type React from 'react';
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { ApiError, api, errorText } from '../api';
 import { bytes, dateTime } from '../format';
 import { useLoad, useRunner } from '../hooks';
 import { useT } from '../i18n';
@@ -32,15 +33,41 @@ export interface SourceVm {
   allVolumes?: { size: number; type: string; deviceId?: number; actualSize?: number }[];
 }
 
+export interface KvmDisk {
+  index: number;
+  target?: string;
+  bus?: string;
+  type?: string;
+  path?: string;
+  format?: string;
+  capacity?: number;
+  allocation?: number;
+  backing?: boolean;
+  supported?: boolean;
+  unsupportedReason?: string;
+}
+
+export interface KvmNic {
+  mac: string;
+  type?: string;
+  bridge?: string;
+  network?: string;
+  model?: string;
+  networkName?: string;
+}
+
+/** KvmVmInventory: a libvirt domain as ListVMsFromKVMHost returns it. */
 export interface KvmDomain {
   uuid: string;
   name: string;
-  state: string;
+  state: string; // running, paused, shutoff, other
   cpuNum: number;
   memorySize: number;
   firmware?: string;
-  disks?: any[];
-  nics?: any[];
+  machine?: string;
+  virtioReady?: boolean;
+  disks?: KvmDisk[];
+  nics?: KvmNic[];
 }
 
 export const powerColor = (s: string) => (/run|on/i.test(s) ? 'green' : /stop|off/i.test(s) ? 'default' : 'orange');
@@ -271,45 +298,197 @@ export interface KvmListing {
   inventories: KvmDomain[];
   libvirtVersion?: string;
   qemuVersion?: string;
-  v2vCaps?: unknown;
+  v2vCaps?: Record<string, unknown>;
 }
 
-/** ListVMsFromKVMHost: POST /v2v through a conversion host. */
+/** ListVMsFromKVMHost: POST /v2v through a KVM conversion host. The key is sent for this call only, never kept. */
 export async function listKvmVms(conversionHostUuid: string, libvirtURI: string, sshPrivKey?: string): Promise<KvmListing> {
-  const r = await api.create('/v2v', { conversionHostUuid, libvirtURI, sshPrivKey: sshPrivKey || undefined });
+  const key = sshPrivKey && sshPrivKey.trim() ? sshPrivKey.replace(/\r\n/g, '\n').trim() + '\n' : undefined;
+  const r = await api.create('/v2v', { conversionHostUuid, libvirtURI: libvirtURI.trim(), sshPrivKey: key });
   return r as KvmListing;
 }
 
-export function KvmDomainTable({ domains, selection }: { domains: KvmDomain[]; selection?: any }) {
+/** The last KVM host listed on the source-platform screen (never the key): the wizard starts from it. */
+export const lastKvmSource: { chUuid?: string; uri?: string } = {};
+
+/** What went wrong reaching a KVM host, in the reader's language, for V2V.1013 / V2V.1014; null for other errors. */
+export function kvmErrorHint(e: unknown, t: (k: string) => string): string | null {
+  if (!(e instanceof ApiError)) return null;
+  const codes: string[] = [];
+  for (let c: any = e.error; c; c = c.cause) if (c.code) codes.push(c.code);
+  const text = e.message.toLowerCase();
+  if (codes.includes('V2V.1013')) return t('kvm.err.uri');
+  if (codes.includes('V2V.1014')) {
+    if (/authenticat|permission denied|publickey|ssh key/.test(text)) return t('kvm.err.auth');
+    if (/unreachable|no route|timed out|no answer|connection refused/.test(text)) return t('kvm.err.unreachable');
+    if (/libvirt.*refused|libvirtd/.test(text)) return t('kvm.err.libvirt');
+    return t('kvm.err.other');
+  }
+  if (/sshPrivKey is required/i.test(e.message)) return t('kvm.err.noKey');
+  return null;
+}
+
+/** A KVM listing's failure: a headline that says which (key, host, libvirt, URI), then ZStack's own error. */
+export function KvmError({ error }: { error: unknown }) {
+  const t = useT();
+  const hint = kvmErrorHint(error, t);
+  return (
+    <Alert
+      type="error"
+      className="kvm-error"
+      showIcon
+      title={hint ?? t('common.failed')}
+      description={<div style={{ whiteSpace: 'pre-wrap' }}>{errorText(error)}</div>}
+    />
+  );
+}
+
+export const kvmStateColor = (s: string) => (s === 'running' ? 'green' : s === 'paused' ? 'orange' : s === 'shutoff' ? 'default' : 'red');
+
+export function KvmState({ state }: { state: string }) {
+  const t = useT();
+  return (
+    <Tag color={kvmStateColor(state)} className="kvm-state" data-state={state}>
+      {t(`kvm.state.${state}`) === `kvm.state.${state}` ? state : t(`kvm.state.${state}`)}
+    </Tag>
+  );
+}
+
+export function KvmDisks({ disks }: { disks?: KvmDisk[] }) {
+  const t = useT();
+  if (!disks || !disks.length) return <>-</>;
+  return (
+    <Space orientation="vertical" size={0}>
+      {disks.map((d) => (
+        <span
+          key={`${d.index}-${d.target}`}
+          className={`kvm-disk ${d.index === 0 ? 'kvm-disk-root' : 'kvm-disk-data'}${d.supported === false ? ' kvm-disk-unsupported' : ''}`}
+        >
+          <Tag color={d.index === 0 ? 'blue' : undefined}>{d.index === 0 ? t('kvm.disk.root') : t('kvm.disk.data')}</Tag>
+          {[d.target, d.bus, d.format, bytes(d.capacity)].filter(Boolean).join(' · ')}
+          {d.allocation !== undefined && d.allocation !== null && (
+            <Typography.Text type="secondary">{` (${t('kvm.disk.allocated')} ${bytes(d.allocation)})`}</Typography.Text>
+          )}
+          {d.backing && <Tag style={{ marginLeft: 4 }}>{t('kvm.disk.backing')}</Tag>}
+          {d.supported === false && (
+            <Tooltip title={d.path}>
+              <Tag color="red" style={{ marginLeft: 4 }}>{t('kvm.disk.unsupported')}</Tag>
+              <Typography.Text type="danger" className="kvm-disk-reason">{d.unsupportedReason ?? ''}</Typography.Text>
+            </Tooltip>
+          )}
+        </span>
+      ))}
+    </Space>
+  );
+}
+
+export const kvmUnsupported = (d: KvmDomain) => (d.disks ?? []).filter((x) => x.supported === false);
+
+export function KvmDomainTable({
+  domains,
+  selection,
+  rowKey,
+  className,
+}: {
+  domains: KvmDomain[];
+  selection?: any;
+  rowKey?: (d: KvmDomain) => string;
+  className?: string;
+}) {
   const t = useT();
   return (
     <Table<KvmDomain>
-      rowKey="uuid"
+      rowKey={rowKey ?? 'uuid'}
       size="small"
+      className={className ?? 'kvm-vms'}
       dataSource={domains}
       rowSelection={selection}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
-        { title: t('vm.name'), dataIndex: 'name' },
-        { title: t('vm.power'), dataIndex: 'state', render: (v) => <Tag color={powerColor(v)}>{v}</Tag> },
+        {
+          title: t('vm.name'),
+          dataIndex: 'name',
+          render: (v, r) => (
+            <Space orientation="vertical" size={0}>
+              <span className="kvm-name">{v}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.uuid}</Typography.Text>
+            </Space>
+          ),
+        },
+        { title: t('vm.power'), dataIndex: 'state', render: (v) => <KvmState state={v} /> },
         { title: t('vm.cpu'), dataIndex: 'cpuNum' },
         { title: t('vm.memory'), dataIndex: 'memorySize', render: (v) => bytes(v) },
-        { title: t('vm.firmware'), dataIndex: 'firmware', render: (v) => v ?? '-' },
-        { title: t('vm.disks'), key: 'disks', render: (_, r) => (r.disks ?? []).length },
-        { title: t('vm.nics'), key: 'nics', render: (_, r) => (r.nics ?? []).map((n: any) => n.mac ?? '').join(', ') || '-' },
+        {
+          title: t('vm.firmware'),
+          key: 'firmware',
+          render: (_, r) => (
+            <Space orientation="vertical" size={0}>
+              <span>{[r.firmware, r.machine].filter(Boolean).join(' / ') || '-'}</span>
+              {r.virtioReady && <Tag color="green">virtio</Tag>}
+            </Space>
+          ),
+        },
+        { title: t('vm.disks'), key: 'disks', render: (_, r) => <KvmDisks disks={r.disks} /> },
+        {
+          title: t('vm.nics'),
+          key: 'nics',
+          render: (_, r) =>
+            (r.nics ?? []).length ? (
+              <Space orientation="vertical" size={0}>
+                {(r.nics ?? []).map((n) => (
+                  <span key={n.mac} className="kvm-nic">
+                    <span className="kvm-mac">{n.mac}</span>
+                    {` (${[n.networkName ?? n.network ?? n.bridge, n.model].filter(Boolean).join(', ') || '-'})`}
+                  </span>
+                ))}
+              </Space>
+            ) : (
+              '-'
+            ),
+        },
       ]}
     />
   );
 }
 
+export function KvmVersions({ listing }: { listing: KvmListing }) {
+  const t = useT();
+  const caps = listing.v2vCaps;
+  const capsText =
+    caps && typeof caps === 'object'
+      ? Object.entries(caps)
+          .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+          .join('; ')
+      : '-';
+  return (
+    <Descriptions size="small" column={3} className="kvm-versions">
+      <Descriptions.Item label={t('sources.libvirtVersion')}>
+        <span className="libvirt-version">{listing.libvirtVersion ?? '-'}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('sources.qemuVersion')}>
+        <span className="qemu-version">{listing.qemuVersion ?? '-'}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('sources.v2vCaps')}>
+        <Typography.Text ellipsis={{ tooltip: capsText }} style={{ maxWidth: 360 }}>
+          {capsText || '-'}
+        </Typography.Text>
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** The conversion hosts that can list (and migrate from) a KVM host: type KVM, enabled. */
+export function useKvmConversionHosts() {
+  return useLoad(() => api.query<ConversionHost>('/v2v-conversion-hosts', ['type=KVM'], { sort: '+createDate' }), []);
+}
+
 function KvmHosts() {
   const t = useT();
-  const run = useRunner();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [listing, setListing] = useState<KvmListing | null>(null);
-  const chs = useLoad(() => api.query<ConversionHost>('/v2v-conversion-hosts', ['state=Enabled']), []);
-  useEffect(() => setListing(null), []);
+  const [error, setError] = useState<unknown>(null);
+  const chs = useKvmConversionHosts();
   return (
     <div>
       <Typography.Paragraph type="secondary">{t('sources.kvm.hint')}</Typography.Paragraph>
@@ -318,38 +497,66 @@ function KvmHosts() {
         name="kvmForm"
         layout="vertical"
         style={{ maxWidth: 640 }}
-        initialValues={{ libvirtURI: 'qemu+ssh://root@192.168.0.10/system' }}
+        initialValues={{ libvirtURI: lastKvmSource.uri ?? 'qemu+ssh://root@192.168.0.10/system', conversionHostUuid: lastKvmSource.chUuid }}
         onFinish={async (v) => {
           setBusy(true);
-          const r = await run(() => listKvmVms(v.conversionHostUuid, v.libvirtURI, v.sshPrivKey));
-          setBusy(false);
-          if (r) setListing(r);
+          setError(null);
+          try {
+            const r = await listKvmVms(v.conversionHostUuid, v.libvirtURI, v.sshPrivKey);
+            setListing(r);
+            lastKvmSource.chUuid = v.conversionHostUuid;
+            lastKvmSource.uri = v.libvirtURI.trim();
+          } catch (e) {
+            setListing(null);
+            setError(e);
+          } finally {
+            setBusy(false);
+          }
         }}
       >
-        <Form.Item name="conversionHostUuid" label={t('wizard.conversionHost')} rules={[{ required: true }]}>
-          <Select options={(chs.data ?? []).map((c) => ({ value: c.uuid, label: `${c.name} (${t(`hosts.type.${c.type}`)})` }))} />
+        <Form.Item
+          name="conversionHostUuid"
+          label={t('sources.kvm.conversionHost')}
+          rules={[{ required: true, message: t('common.select', { field: t('wizard.conversionHost') }) }]}
+          extra={!chs.loading && chs.data && !chs.data.length ? t('sources.kvm.noConversionHost') : undefined}
+        >
+          <Select
+            loading={chs.loading}
+            options={(chs.data ?? []).map((c) => ({ value: c.uuid, label: c.name, disabled: c.state !== 'Enabled' }))}
+          />
         </Form.Item>
-        <Form.Item name="libvirtURI" label={t('sources.libvirtURI')} rules={[{ required: true, whitespace: true }]}>
-          <Input />
+        <Form.Item
+          name="libvirtURI"
+          label={t('sources.libvirtURI')}
+          extra={t('sources.libvirtURI.hint')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('sources.libvirtURI') }) }]}
+        >
+          <Input autoComplete="off" spellCheck={false} />
         </Form.Item>
-        <Form.Item name="sshPrivKey" label={t('sources.sshPrivKey')}>
-          <Input.TextArea rows={3} placeholder="-----BEGIN OPENSSH PRIVATE KEY-----" />
+        <Form.Item name="sshPrivKey" label={t('sources.sshPrivKey')} extra={t('sources.sshPrivKey.hint')}>
+          <Input.TextArea
+            rows={4}
+            autoComplete="off"
+            spellCheck={false}
+            className="secret-text"
+            style={{ fontFamily: 'monospace', WebkitTextSecurity: 'disc' } as React.CSSProperties}
+            placeholder="-----BEGIN OPENSSH PRIVATE KEY-----"
+          />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <Button type="primary" htmlType="submit" className="kvm-list" loading={busy}>
           {t('sources.list')}
         </Button>
       </Form>
-      {listing && (
-        <div style={{ marginTop: 16 }}>
-          <Descriptions size="small" column={3}>
-            <Descriptions.Item label={t('sources.libvirtVersion')}>{listing.libvirtVersion ?? '-'}</Descriptions.Item>
-            <Descriptions.Item label={t('sources.qemuVersion')}>{listing.qemuVersion ?? '-'}</Descriptions.Item>
-            <Descriptions.Item label={t('sources.v2vCaps')}>
-              {listing.v2vCaps === undefined ? '-' : typeof listing.v2vCaps === 'string' ? listing.v2vCaps : JSON.stringify(listing.v2vCaps)}
-            </Descriptions.Item>
-          </Descriptions>
-          <KvmDomainTable domains={listing.inventories ?? []} />
+      {error !== null && (
+        <div style={{ marginTop: 16, maxWidth: 960 }}>
+          <KvmError error={error} />
         </div>
+      )}
+      {listing && (
+        <Card size="small" style={{ marginTop: 16 }} title={t('sources.kvm.domains', { n: (listing.inventories ?? []).length })}>
+          <KvmVersions listing={listing} />
+          <KvmDomainTable domains={listing.inventories ?? []} />
+        </Card>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import type React from 'react';
 import { useEffect, useMemo, useState } from 'react';
 import {
   Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Progress, Radio, Select, Space, Steps, Table, Tag, Typography,
@@ -7,7 +8,9 @@ import { bytes, ipToInt } from '../format';
 import { useLoad, useRunner } from '../hooks';
 import { useT } from '../i18n';
 import type { ConversionHost } from './ConversionHosts';
-import { KvmDomain, KvmDomainTable, SourceVm, VCenter, listKvmVms, powerColor } from './SourcePlatforms';
+import {
+  KvmDomain, KvmDomainTable, KvmError, KvmVersions, KvmListing, SourceVm, VCenter, kvmUnsupported, lastKvmSource, listKvmVms, powerColor,
+} from './SourcePlatforms';
 
 const MAX_VMS = 50;
 const PLATFORMS = ['Linux', 'Windows', 'WindowsVirtio', 'Paravirtualization', 'Other'];
@@ -57,15 +60,19 @@ function fromEsx(v: SourceVm): Vm {
   };
 }
 
+/** A domain's migration url: kvm://<libvirt URI>#<domain uuid>, what CreateV2VTask's sourceVmUuid takes. */
+const kvmKey = (uri: string, d: KvmDomain) => `kvm://${uri}#${d.uuid}`;
+
 function fromKvm(uri: string, d: KvmDomain): Vm {
   return {
-    key: `kvm://${uri}#${d.uuid}`,
+    key: kvmKey(uri, d),
     name: d.name,
     state: d.state,
     cpuNum: d.cpuNum,
     memorySize: d.memorySize,
-    disks: (d.disks ?? []).map((x: any) => x.capacity ?? x.size ?? x.virtualSize ?? 0),
-    nics: (d.nics ?? []).map((n: any) => ({ mac: n.mac, network: n.network ?? n.bridge ?? n.source ?? '' })),
+    disks: (d.disks ?? []).map((x) => x.capacity ?? 0),
+    // networkName is what networkMappings and nics[].sourceNetworkName match (libvirt network, else bridge, else device)
+    nics: (d.nics ?? []).map((n) => ({ mac: n.mac, network: n.networkName ?? n.network ?? n.bridge ?? '' })),
   };
 }
 
@@ -95,9 +102,14 @@ export default function Wizard({ onClose }: { onClose: () => void }) {
   const [srcCluster, setSrcCluster] = useState<string | undefined>();
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
-  const [kvmUri, setKvmUri] = useState('qemu+ssh://root@192.168.0.10/system');
-  const [kvmKey, setKvmKey] = useState('');
-  const [kvmVms, setKvmVms] = useState<Vm[]>([]);
+  const [kvmUri, setKvmUri] = useState(lastKvmSource.uri ?? 'qemu+ssh://root@192.168.0.10/system');
+  // the private key lives in this component's state only: sent with the listing and with CreateV2VTask, never stored
+  const [kvmPrivKey, setKvmPrivKey] = useState('');
+  const [kvmListing, setKvmListing] = useState<{ uri: string; listing: KvmListing } | null>(null);
+  const [kvmBusy, setKvmListingBusy] = useState(false);
+  const [kvmError, setKvmError] = useState<unknown>(null);
+  const [pauseVm, setPauseVm] = useState(false);
+  const [afterMigration, setAfterMigration] = useState<'Resume' | 'Shutdown'>('Resume');
   const [touched, setTouched] = useState(false);
 
   // step 2: target
@@ -148,6 +160,8 @@ export default function Wizard({ onClose }: { onClose: () => void }) {
     return { clusters, hosts, pss, l3s };
   }, [zoneUuid]);
 
+  const kvmDomains = kvmListing?.listing.inventories ?? [];
+  const kvmVms = useMemo(() => (kvmListing ? kvmDomains.map((d) => fromKvm(kvmListing.uri, d)) : []), [kvmListing]); // eslint-disable-line react-hooks/exhaustive-deps
   const allVms = platformType === 'VMWARE' ? esxVms.data ?? [] : kvmVms;
   const chosenVms = useMemo(() => selected.map((k) => allVms.find((v) => v.key === k)).filter((v): v is Vm => !!v), [selected, allVms]);
   const chs = (base.data?.chs ?? []).filter((c) => c.type === platformType);
@@ -231,8 +245,10 @@ export default function Wizard({ onClose }: { onClose: () => void }) {
 
   const nameErrors = chosenVms.filter((v) => !choices[v.key]?.name?.trim()).map((v) => t('wizard.err.name', { vm: v.name }));
 
+  const runningChosen = platformType === 'KVM' ? chosenVms.filter((v) => v.state === 'running') : [];
+  const pauseMissing = runningChosen.length > 0 && !pauseVm;
   const stepValid = [
-    taskName.trim().length > 0 && !!chUuid && selected.length > 0 && selected.length <= MAX_VMS,
+    taskName.trim().length > 0 && !!chUuid && selected.length > 0 && selected.length <= MAX_VMS && !pauseMissing,
     !!zoneUuid && !!psUuid,
     Object.keys(nicErrors).length === 0 && nameErrors.length === 0,
     true,
@@ -251,6 +267,13 @@ export default function Wizard({ onClose }: { onClose: () => void }) {
     primaryStorageUuid: psUuid,
     compress,
     strategy,
+    ...(platformType === 'KVM'
+      ? {
+          sshPrivKey: kvmPrivKey.trim() ? kvmPrivKey.replace(/\r\n/g, '\n').trim() + '\n' : undefined,
+          pauseVm: pauseVm || undefined,
+          sourceVmAfterMigration: pauseVm ? afterMigration : undefined,
+        }
+      : {}),
     vms: chosenVms.map((v) => {
       const c = choices[v.key];
       return {
@@ -295,7 +318,7 @@ export default function Wizard({ onClose }: { onClose: () => void }) {
           onChange={(e) => {
             setPlatformType(e.target.value);
             setSelected([]);
-            setChUuid(undefined);
+            setChUuid(e.target.value === 'KVM' ? lastKvmSource.chUuid : undefined);
           }}
         >
           <Radio.Button value="VMWARE">{t('wizard.platform.VMWARE')}</Radio.Button>
@@ -343,22 +366,49 @@ export default function Wizard({ onClose }: { onClose: () => void }) {
         </>
       ) : (
         <>
-          <Form.Item label={t('sources.libvirtURI')} required>
-            <Input value={kvmUri} onChange={(e) => setKvmUri(e.target.value)} />
+          <Form.Item label={t('sources.libvirtURI')} required extra={t('sources.libvirtURI.hint')}>
+            <Input id="wizard_kvmUri" autoComplete="off" spellCheck={false} value={kvmUri} onChange={(e) => setKvmUri(e.target.value)} />
           </Form.Item>
-          <Form.Item label={t('sources.sshPrivKey')}>
-            <Input.TextArea rows={2} value={kvmKey} onChange={(e) => setKvmKey(e.target.value)} />
+          <Form.Item label={t('sources.sshPrivKey')} extra={t('sources.sshPrivKey.hint')}>
+            <Input.TextArea
+              id="wizard_kvmKey"
+              rows={3}
+              autoComplete="off"
+              spellCheck={false}
+              className="secret-text"
+            style={{ fontFamily: 'monospace', WebkitTextSecurity: 'disc' } as React.CSSProperties}
+              placeholder="-----BEGIN OPENSSH PRIVATE KEY-----"
+              value={kvmPrivKey}
+              onChange={(e) => setKvmPrivKey(e.target.value)}
+            />
           </Form.Item>
           <Form.Item wrapperCol={{ offset: 4 }}>
-            <Button
-              disabled={!chUuid}
-              onClick={async () => {
-                const r = await run(() => listKvmVms(chUuid!, kvmUri, kvmKey));
-                if (r) setKvmVms((r.inventories ?? []).map((d) => fromKvm(kvmUri, d)));
-              }}
-            >
-              {t('wizard.kvm.list')}
-            </Button>
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Button
+                className="wizard-kvm-list"
+                disabled={!chUuid || !kvmUri.trim()}
+                loading={kvmBusy}
+                onClick={async () => {
+                  const uri = kvmUri.trim();
+                  setKvmListingBusy(true);
+                  setKvmError(null);
+                  try {
+                    const listing = await listKvmVms(chUuid!, uri, kvmPrivKey);
+                    setKvmListing({ uri, listing });
+                    const keys = new Set((listing.inventories ?? []).map((d) => kvmKey(uri, d)));
+                    setSelected((sel) => sel.filter((k) => keys.has(k)));
+                  } catch (e) {
+                    setKvmError(e);
+                  } finally {
+                    setKvmListingBusy(false);
+                  }
+                }}
+              >
+                {t('wizard.kvm.list')}
+              </Button>
+              {kvmError !== null && <KvmError error={kvmError} />}
+              {kvmListing && <KvmVersions listing={kvmListing.listing} />}
+            </Space>
           </Form.Item>
         </>
       )}
@@ -397,12 +447,44 @@ export default function Wizard({ onClose }: { onClose: () => void }) {
             />
           ) : (
             <KvmDomainTable
-              domains={kvmVms.map((v) => ({ uuid: v.key, name: v.name, state: v.state, cpuNum: v.cpuNum, memorySize: v.memorySize, disks: v.disks, nics: v.nics }))}
+              className="wizard-kvm-vms"
+              domains={kvmDomains.filter((d) => !search || d.name.toLowerCase().includes(search.toLowerCase()))}
+              rowKey={(d) => kvmKey(kvmListing!.uri, d)}
               selection={{
                 selectedRowKeys: selected,
+                preserveSelectedRowKeys: true,
                 onChange: (keys: string[]) => setSelected(keys.slice(0, MAX_VMS)),
+                // a domain with a disk the migration cannot read (network storage...) cannot be picked
+                getCheckboxProps: (d: KvmDomain) => ({
+                  disabled: kvmUnsupported(d).length > 0 || (!selected.includes(kvmKey(kvmListing!.uri, d)) && selected.length >= MAX_VMS),
+                  name: d.name,
+                }),
               }}
             />
+          )}
+          {platformType === 'KVM' && (
+            <Card size="small" className="kvm-pause" title={t('wizard.kvm.pauseTitle')}>
+              <Space orientation="vertical">
+                {runningChosen.length > 0 && (
+                  <Alert
+                    type={pauseVm ? 'info' : 'warning'}
+                    showIcon
+                    className="kvm-running"
+                    title={t('wizard.kvm.running', { vms: runningChosen.map((v) => v.name).join(', ') })}
+                  />
+                )}
+                <Checkbox id="wizard_pauseVm" checked={pauseVm} onChange={(e) => setPauseVm(e.target.checked)}>
+                  {t('wizard.kvm.pauseVm')}
+                </Checkbox>
+                {pauseVm && (
+                  <Radio.Group className="kvm-after" value={afterMigration} onChange={(e) => setAfterMigration(e.target.value)}>
+                    <Radio value="Resume">{t('wizard.kvm.after.Resume')}</Radio>
+                    <Radio value="Shutdown">{t('wizard.kvm.after.Shutdown')}</Radio>
+                  </Radio.Group>
+                )}
+                {pauseMissing && touched && <Typography.Text type="danger" className="pause-error">{t('wizard.kvm.pauseNeeded')}</Typography.Text>}
+              </Space>
+            </Card>
           )}
           {selected.length >= MAX_VMS && <Typography.Text type="warning">{t('wizard.max', { max: MAX_VMS })}</Typography.Text>}
         </Space>
@@ -588,6 +670,11 @@ export default function Wizard({ onClose }: { onClose: () => void }) {
         <Descriptions.Item label={t('wizard.primaryStorage')}>{ps?.name}</Descriptions.Item>
         <Descriptions.Item label={t('wizard.compress')}>{compress ? t('wizard.compress.on') : t('wizard.compress.off')}</Descriptions.Item>
         <Descriptions.Item label={t('wizard.strategy')}>{t(`wizard.strategy.${strategy}`)}</Descriptions.Item>
+        {platformType === 'KVM' && (
+          <Descriptions.Item label={t('wizard.kvm.pauseTitle')}>
+            {pauseVm ? `${t('wizard.kvm.pauseVm')}, ${t(`wizard.kvm.after.${afterMigration}`)}` : t('common.none')}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('wizard.networkMapping')}>
           {Object.entries(netMap).filter(([, l]) => l).map(([n, l]) => `${n} → ${l3Name(l)}`).join('; ') || '-'}
         </Descriptions.Item>

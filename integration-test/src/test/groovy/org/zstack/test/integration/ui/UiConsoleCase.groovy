@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test
 import org.zstack.sdk.QueryV2VConversionHostAction
 import org.zstack.sdk.QueryVCenterAction
 import org.zstack.test.integration.v2v.MigrationEnv
+import org.zstack.testlib.kvm.KvmGuestFixture
+import org.zstack.testlib.kvm.KvmSourceDomain
+import org.zstack.testlib.kvm.SshSourceHost
 
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -22,10 +25,17 @@ import static org.zstack.test.integration.v2v.MigrationEnv.ok
  * the script logs in, replaces the conversion host and the vCenter through the console, syncs, runs the wizard for
  * two VMs (one whose disk holds no OS fails its conversion with its message; the other, slowed by the conversion
  * host's download bandwidth set in the console, is canceled from the task list) and switches the language.
- * Screenshots: ui/e2e/artifacts.
+ * The KVM path, without migrating: a KVM conversion host added through the console lists the domains of a KVM
+ * "source host" (an sshd of the test's own on 127.0.0.4:2224 in front of this machine's libvirtd, one shut-off
+ * domain with a data disk), a key the host does not accept gives a readable error, and the wizard's first step
+ * picks that domain. Screenshots: ui/e2e/artifacts.
  */
 class UiConsoleCase {
     static MigrationEnv env
+    static SshSourceHost kvmHost
+    static KvmGuestFixture kvmFixture
+    static KvmSourceDomain kvmVm
+    static Path wrongKey
     static final Path UI = locateUi()
 
     static Path locateUi() {
@@ -43,11 +53,27 @@ class UiConsoleCase {
         assert Files.isExecutable(Path.of("/usr/bin/chromium")): "Debian's chromium is missing (bin/run-tests installs it)"
         env = new MigrationEnv(vms: ["slow-1"], vmOptions: [dataDisks: false],
                 extraVms: [[name: "blank-1", opts: [dataDisks: false, mac: "00:50:56:3f:5b:01", disks: [[capacityMB: 64, thin: true]]]]])
+        // a KVM source host of this case's own (its own port: never shared with the Kvm* cases) and a shut-off domain
+        kvmHost = SshSourceHost.start("127.0.0.4", 2224)
+        kvmFixture = new KvmGuestFixture(env.work.resolve("kvm-source"), env.image)
+        kvmVm = kvmFixture.define(name: "v2v-src-ui-" + Long.toString(System.nanoTime() & 0xffffff, 36), dataDisks: 1)
+        // a key that host does not accept
+        wrongKey = env.work.resolve("wrong-key")
+        Process gen = ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "wrong", "-f", wrongKey.toString()].execute()
+        assert gen.waitFor() == 0: "ssh-keygen failed: ${gen.errorStream.text}"
     }
 
     @AfterAll
     static void tearDown() {
-        env?.stop()
+        try {
+            kvmFixture?.cleanup()
+        } finally {
+            try {
+                kvmHost?.stop()
+            } finally {
+                env?.stop()
+            }
+        }
     }
 
     private static HttpResponse<String> get(String path) {
@@ -96,6 +122,14 @@ class UiConsoleCase {
                 VM_FAIL      : "blank-1",
                 VM_CANCEL    : "slow-1",
                 ARTIFACTS    : artifacts.toString(),
+                KVM_CH_CACHE_PATH: Files.createDirectories(env.work.resolve("cache-kvm")).toString(),
+                KVM_URI      : kvmHost.libvirtUri,
+                KVM_VM       : kvmVm.name,
+                KVM_VM_UUID  : kvmVm.uuid,
+                KVM_VM_MAC   : kvmVm.mac,
+                // the keys' text, never printed (neither here nor by the script)
+                KVM_KEY      : kvmHost.privateKey,
+                KVM_WRONG_KEY: Files.readString(wrongKey),
         ] as Map<String, String>)
         long begin = System.nanoTime()
         Process p = pb.start()
@@ -111,7 +145,10 @@ class UiConsoleCase {
 
         // what the console showed is what the node holds
         def chs = ok(new QueryV2VConversionHostAction(sessionId: env.session)).inventories
-        assert chs*.name == ["ch-ui"]
+        assert chs*.name.sort() == ["ch-kvm-ui", "ch-ui"]
+        def kvmCh = chs.find { it.name == "ch-kvm-ui" }
+        assert kvmCh.type == "KVM" && kvmCh.hostUuid == env.conversionHostHost.uuid
+        chs = chs.findAll { it.name == "ch-ui" }
         assert chs[0].downloadBandwidth == 4_000_000L && chs[0].uploadBandwidth == 125_000_000L
         assert chs[0].conversionNetworkCidr == "127.0.0.0/8"
         assert ok(new QueryVCenterAction(sessionId: env.session)).inventories*.name == ["vc-ui"]

@@ -237,7 +237,7 @@ class KvmMigrationCase {
             assert nodeLogs.containing(line).isEmpty()
             env.agents.each { a ->
                 Files.walk(a.stateDir).withCloseable { s ->
-                    s.filter { Files.isRegularFile(it) }.forEach { f -> assert !f.text.contains(line): "${f} holds the key" }
+                    s.filter { Files.isRegularFile(it) }.forEach { f -> assert !Files.readString(f).contains(line): "${f} holds the key" }
                 }
             }
         }

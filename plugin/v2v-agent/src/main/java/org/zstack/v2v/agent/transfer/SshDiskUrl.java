@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * host and user go on ssh's command line and the path into a remote shell command.
  *
  * @param format     the image format qemu-nbd opens: the domain's disk driver type, qcow2 or raw
- * @param forceShare open an image that a (paused) domain still holds open: qemu-nbd's {@code --force-share}
+ * @param forceShare open an image that a (paused) domain still holds open: qemu-nbd with the file's locking off
  */
 record SshDiskUrl(String user, String host, int port, String path, String format, boolean forceShare) {
     /** A host name, IPv4 or IPv6 address: never something ssh would read as an option. */

@@ -53,7 +53,16 @@ final class SshNbdTunnel implements AutoCloseable {
             "[ -e \"$p\" ] || { echo \"" + FAILED + "no-file\"; exit 91; }",
             "[ -r \"$p\" ] || { echo \"" + FAILED + "unreadable\"; exit 92; }",
             "d=$(mktemp -d) || { echo \"" + FAILED + "no-mktemp\"; exit 93; }",
-            "qemu-nbd --read-only --persistent --shared=2 --format=\"$f\" $s --socket=\"$d/nbd.sock\" \"$p\" &",
+            // qemu 7.2's qemu-nbd has no --force-share: an image a paused qemu holds is opened with the file's
+            // locking off (its own backing files take shared locks, which the running qemu grants)
+            "if [ -n \"$s\" ]; then",
+            "  if [ -b \"$p\" ]; then k=host_device; else k=file; fi",
+            "  e=$(printf \"%s\" \"$p\" | sed \"s/,/,,/g\")",
+            "  qemu-nbd --read-only --persistent --shared=2 --socket=\"$d/nbd.sock\" --image-opts \\",
+            "    \"driver=$f,file.driver=$k,file.filename=$e,file.locking=off\" &",
+            "else",
+            "  qemu-nbd --read-only --persistent --shared=2 --format=\"$f\" --socket=\"$d/nbd.sock\" \"$p\" &",
+            "fi",
             "n=$!",
             "t=0",
             "while [ ! -S \"$d/nbd.sock\" ]; do",
@@ -137,7 +146,7 @@ final class SshNbdTunnel implements AutoCloseable {
     /** The command line the remote user's shell runs: the script, then its arguments, each single-quoted. */
     String remoteCommand() {
         return "sh -c " + quote(REMOTE_SCRIPT) + " v2v-nbd " + quote(url.path()) + " " + quote(url.format()) + " "
-                + quote(url.forceShare() ? "--force-share" : "");
+                + quote(url.forceShare() ? "shared" : "");
     }
 
     /** POSIX single quotes: nothing inside is special but the quote itself, which closes, escapes and reopens. */

@@ -70,7 +70,8 @@ public class KvmMigrationSource implements MigrationSource {
         }
         String cacheKey = ch.getUuid() + " " + url.libvirtUri().text();
         Listing cached = listings.get(cacheKey);
-        if (cached != null && System.nanoTime() - cached.at < LISTING_TTL_NANOS) {
+        // a recent listing serves the other VMs of a batch; a domain it lacks may be new: the host is asked again
+        if (cached != null && System.nanoTime() - cached.at < LISTING_TTL_NANOS && domainOf(url, cached.rsp) != null) {
             pick(url, cached.rsp, completion);
             return;
         }
@@ -94,8 +95,7 @@ public class KvmMigrationSource implements MigrationSource {
 
     private void pick(KvmSourceUrl url, V2VAgentCommands.KvmListVmsRsp rsp, ReturnValueCompletion<SourceVm> completion) {
         List<KvmVmInventory> vms = rsp.vms == null ? List.of() : rsp.vms;
-        KvmVmInventory d = vms.stream().filter(v -> url.domain().equalsIgnoreCase(v.getUuid())).findFirst()
-                .orElse(vms.stream().filter(v -> url.domain().equals(v.getName())).findFirst().orElse(null));
+        KvmVmInventory d = domainOf(url, rsp);
         if (d == null) {
             completion.fail(err(V2VErrors.SOURCE_VM_NOT_FOUND, "KVM host %s has no domain %s (it has %s)",
                     url.libvirtUri().text(), url.domain(), vms.stream().map(KvmVmInventory::getName).collect(Collectors.toList())));
@@ -110,6 +110,13 @@ public class KvmMigrationSource implements MigrationSource {
             }
         }
         completion.success(toSourceVm(url.libvirtUri(), d));
+    }
+
+    /** The domain the url names, by uuid (any case) or else by name; null when the listing lacks it. */
+    private static KvmVmInventory domainOf(KvmSourceUrl url, V2VAgentCommands.KvmListVmsRsp rsp) {
+        List<KvmVmInventory> vms = rsp.vms == null ? List.of() : rsp.vms;
+        return vms.stream().filter(v -> url.domain().equalsIgnoreCase(v.getUuid())).findFirst()
+                .orElse(vms.stream().filter(v -> url.domain().equals(v.getName())).findFirst().orElse(null));
     }
 
     static SourceVm toSourceVm(LibvirtUri uri, KvmVmInventory d) {
