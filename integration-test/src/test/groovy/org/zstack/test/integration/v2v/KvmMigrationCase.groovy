@@ -6,7 +6,9 @@ import org.junit.jupiter.api.MethodOrderer
 import org.junit.jupiter.api.Order
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestMethodOrder
+import org.zstack.sdk.CancelLongJobAction
 import org.zstack.sdk.CreateV2VTaskAction
+import org.zstack.sdk.UpdateV2VConversionHostAction
 import org.zstack.sdk.ListVMsFromKVMHostAction
 import org.zstack.test.integration.vmware.VCenterEnv
 import org.zstack.testlib.guest.GuestSsh
@@ -59,6 +61,7 @@ class KvmMigrationCase {
         nodeLogs.detach()
         try {
             fixture?.cleanup()
+            sourceHost?.stop()
         } finally {
             env?.stop()
         }
@@ -229,6 +232,43 @@ class KvmMigrationCase {
 
     @Test
     @Order(4)
+    void aCanceledMigrationOfAPausedDomainRunsItAgainAndLeavesNothing() {
+        // slow enough to cancel mid-copy: 4 MiB/s for the job
+        ok(new UpdateV2VConversionHostAction(uuid: env.conversionHost.uuid, systemTags: ["v2v::download::bandwidth::4194304"],
+                sessionId: env.session))
+        try {
+            assert db.state() == "running"
+            def t = ok(task([sourceVmUuid: url(db), nics: [[sourceMac: db.mac, l3NetworkUuid: env.l3.uuid, keepMac: false]]],
+                    [name: "kvm cancel", strategy: "JustConvert", pauseVm: true])).inventory
+            String jobUuid = t.jobs[0].uuid
+            long deadline = System.currentTimeMillis() + 120_000
+            Map job = env.task(t.uuid as String).jobs[0] as Map
+            while (!(job.phase == "transfer" && db.state() == "paused")) {
+                assert job.state in ["Waiting", "Running"]: job
+                assert System.currentTimeMillis() < deadline: "the transfer did not start: ${job}"
+                Thread.sleep(300)
+                job = env.task(t.uuid as String).jobs[0] as Map
+            }
+            Thread.sleep(2000)
+            long asked = System.nanoTime()
+            ok(new CancelLongJobAction(uuid: jobUuid, sessionId: env.session))
+            job = env.awaitTask(t.uuid as String, 120).jobs[0] as Map
+            println "[KvmMigrationCase] canceled mid-transfer in ${String.format('%.1f', (System.nanoTime() - asked) / 1e9d)} s"
+            assert job.state == "Canceled"
+            assert db.state() == "running": "the paused source was not resumed"
+            assert env.vm(job.targetVmUuid as String) == null
+            assert !Files.exists(Path.of(env.conversionHost.storagePath).resolve(jobUuid))
+            // nothing of the copy is left on the source host either: qemu-nbd ended with the ssh session
+            def (rc, out, err) = sourceHost.ssh("pgrep -f 'qemu-nbd --read-only' || true")
+            assert out.trim().isEmpty(): "qemu-nbd still runs on the source: ${out}"
+        } finally {
+            ok(new UpdateV2VConversionHostAction(uuid: env.conversionHost.uuid,
+                    systemTags: ["v2v::download::bandwidth::4000000000"], sessionId: env.session))
+        }
+    }
+
+    @Test
+    @Order(5)
     void theKeyIsInNoLogAndNoAnswer() {
         // the key's body, line by line: none of it in the node's log lines, the agents' logs or a task's JSON
         List<String> body = sourceHost.privateKey.readLines().findAll { !it.startsWith("-----") && it.length() > 20 }

@@ -110,15 +110,7 @@ final class HttpsDiskCopy implements DiskTransfer {
             // the marker below promises a complete file, so the data must be on disk first
             channel.force(false);
         }
-        TransferCommand.DiskResult d = new TransferCommand.DiskResult();
-        d.index = disk.index;
-        d.path = raw.toString();
-        d.capacity = disk.capacity;
-        d.bytesRead = bytesRead;
-        d.bytesWritten = bytesWritten;
-        d.zeroBytesSkipped = disk.capacity - bytesWritten;
-        d.seconds = (System.nanoTime() - start) / 1e9;
-        d.bytesPerSecond = d.seconds > 0 ? (long) (bytesRead / d.seconds) : bytesRead;
+        TransferCommand.DiskResult d = TransferCommand.DiskResult.of(disk, raw, bytesRead, bytesWritten, start);
         DoneMarker.write(marker, d);
         logger.info(String.format("job %s disk %d: %d bytes read, %d written, %d left as holes in %.1f s (%d B/s)",
                 job.uuid(), disk.index, d.bytesRead, d.bytesWritten, d.zeroBytesSkipped, d.seconds, d.bytesPerSecond));

@@ -112,15 +112,7 @@ final class SshDiskCopy implements DiskTransfer {
             ch.force(false);
         }
         long written = map(List.of("-f", "raw", raw.toString()), raw.toString()).dataBytes();
-        TransferCommand.DiskResult d = new TransferCommand.DiskResult();
-        d.index = disk.index;
-        d.path = raw.toString();
-        d.capacity = disk.capacity;
-        d.bytesRead = read;
-        d.bytesWritten = written;
-        d.zeroBytesSkipped = disk.capacity - written;
-        d.seconds = (System.nanoTime() - start) / 1e9;
-        d.bytesPerSecond = d.seconds > 0 ? (long) (read / d.seconds) : read;
+        TransferCommand.DiskResult d = TransferCommand.DiskResult.of(disk, raw, read, written, start);
         DoneMarker.write(marker, d);
         logger.info(String.format("job %s disk %d: %s: %d bytes read, %d written, %d left as holes in %.1f s (%d B/s)",
                 job.uuid(), disk.index, url.shown(), d.bytesRead, d.bytesWritten, d.zeroBytesSkipped, d.seconds,

@@ -70,6 +70,20 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
     }
 
     public static class DiskResult {
+        /** A disk copied in full, whatever its source: what the answer says and the done marker keeps. */
+        static DiskResult of(SourceDisk disk, java.nio.file.Path raw, long bytesRead, long bytesWritten, long startNanos) {
+            DiskResult d = new DiskResult();
+            d.index = disk.index;
+            d.path = raw.toString();
+            d.capacity = disk.capacity;
+            d.bytesRead = bytesRead;
+            d.bytesWritten = bytesWritten;
+            d.zeroBytesSkipped = disk.capacity - bytesWritten;
+            d.seconds = (System.nanoTime() - startNanos) / 1e9;
+            d.bytesPerSecond = d.seconds > 0 ? (long) (bytesRead / d.seconds) : bytesRead;
+            return d;
+        }
+
         public int index;
         public String path;
         public long capacity;

@@ -37,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class KvmSourceCommandsIT {
     static final String LOCAL = "qemu:///system";
     static final String SSH_ADDRESS = "127.0.0.4";
-    static final int SSH_PORT = Integer.getInteger("zstack.test.sourceSshPort", 2222);
-    static final Path SSH_DIR = Path.of(System.getProperty("zstack.test.sourceSshDir", "/tmp/src-ssh"));
+    static final int SSH_PORT = Integer.getInteger("zstack.test.sourceSshPort", 2225);
+    static final Path SSH_DIR = Path.of(System.getProperty("zstack.test.sourceSshDir", "/tmp/zstack-v2v-agent-it-ssh-2225"));
     static final String URI = "qemu+ssh://root@" + SSH_ADDRESS + ":" + SSH_PORT + "/system";
 
     static final String NAME = "v2v-kvm-it-" + UUID.randomUUID().toString().substring(0, 8);
