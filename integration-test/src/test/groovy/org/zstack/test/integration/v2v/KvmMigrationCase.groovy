@@ -224,6 +224,10 @@ class KvmMigrationCase {
         assert ssh.run("ip -o link").output.toLowerCase().contains(web.mac)
         assert ssh.run("ip -o -4 addr").output.contains(ip + "/24")
         web.dataDisks.each { d ->
+            // the data disks are nofail mounts: under this machine's load they may come up after sshd
+            def mounted = ssh.run("for i in \$(seq 1 180); do mountpoint -q ${d.mountPoint} && exit 0; sleep 1; done; exit 1")
+            assert mounted.exitCode == 0: "${d.mountPoint} is not mounted in the migrated guest: " +
+                    ssh.run("cat /etc/fstab; lsblk; journalctl -b --no-pager | grep -i -e mount -e vd | tail -20").output
             def sums = ssh.run(d.checksumCommand())
             assert sums.exitCode == 0: sums
             assert d.parseChecksums(sums.output) == d.checksums
@@ -259,8 +263,17 @@ class KvmMigrationCase {
             assert env.vm(job.targetVmUuid as String) == null
             assert !Files.exists(Path.of(env.conversionHost.storagePath).resolve(jobUuid))
             // nothing of the copy is left on the source host either: qemu-nbd ended with the ssh session
-            def (rc, out, err) = sourceHost.ssh("pgrep -f 'qemu-nbd --read-only' || true")
-            assert out.trim().isEmpty(): "qemu-nbd still runs on the source: ${out}"
+            // ([q] keeps pgrep from finding the shell that runs it)
+            String left = ""
+            for (int i = 0; i < 20; i++) {
+                def (rc, out, err) = sourceHost.ssh("pgrep -a -f '[q]emu-nbd --read-only' || true")
+                left = (out as String).trim()
+                if (left.isEmpty()) {
+                    break
+                }
+                Thread.sleep(500)
+            }
+            assert left.isEmpty(): "qemu-nbd still runs on the source: ${left}"
         } finally {
             ok(new UpdateV2VConversionHostAction(uuid: env.conversionHost.uuid,
                     systemTags: ["v2v::download::bandwidth::4000000000"], sessionId: env.session))
