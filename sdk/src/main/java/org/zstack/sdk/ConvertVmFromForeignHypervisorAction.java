@@ -74,7 +74,7 @@ public class ConvertVmFromForeignHypervisorAction extends AbstractAction {
 
     /**
      * Stop a running source VM's writes for the copy: a VMware VM is shut down gracefully, a KVM domain is
-     * paused and resumed afterwards. Without it a running KVM domain is refused.
+     * paused and resumed once its disks are copied. Without it a running KVM domain is refused.
      */
     @Param(required = false)
     public Boolean pauseVm;

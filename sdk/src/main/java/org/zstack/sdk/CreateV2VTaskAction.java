@@ -41,14 +41,16 @@ public class CreateV2VTaskAction extends AbstractAction {
 
     /**
      * Stop a running source VM's writes for the copy: a VMware VM is shut down gracefully, a KVM domain is
-     * paused (and, see sourceVmAfterMigration, resumed afterwards). Without it a running KVM domain is refused.
+     * paused for the copy and resumed once its disks are copied (see sourceVmAfterMigration). Without it a
+     * running KVM domain is refused.
      */
     @Param(required = false)
     public Boolean pauseVm;
 
     /**
-     * What a KVM domain paused for the copy becomes once its migration succeeded (default Resume; a failure
-     * always resumes it).
+     * What a KVM domain paused for the copy becomes: Resume (default) runs it again as soon as its disks are
+     * copied; Shutdown keeps it paused and shuts it down once the migration succeeded. A failure always resumes
+     * it.
      */
     @Param(required = false, validValues = {"Resume", "Shutdown"})
     public String sourceVmAfterMigration;

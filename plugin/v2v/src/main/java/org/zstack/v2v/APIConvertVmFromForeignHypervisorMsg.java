@@ -64,7 +64,7 @@ public class APIConvertVmFromForeignHypervisorMsg extends APICreateMessage {
     private String convertStrategy;
     /**
      * Stop a running source VM's writes for the copy: a VMware VM is shut down gracefully, a KVM domain is paused and
-     * resumed afterwards. Without it a running KVM domain is refused.
+     * resumed once its disks are copied. Without it a running KVM domain is refused.
      */
     @APIParam(required = false)
     private Boolean pauseVm;

@@ -39,11 +39,15 @@ public class APICreateV2VTaskMsg extends APICreateMessage {
     private String strategy;
     /**
      * Stop a running source VM's writes for the copy: a VMware VM is shut down gracefully, a KVM domain is paused
-     * (and, see sourceVmAfterMigration, resumed afterwards). Without it a running KVM domain is refused.
+     * for the copy and resumed once its disks are copied (see sourceVmAfterMigration). Without it a running KVM domain
+     * is refused.
      */
     @APIParam(required = false)
     private Boolean pauseVm;
-    /** What a KVM domain paused for the copy becomes once its migration succeeded (default Resume; a failure always resumes it). */
+    /**
+     * What a KVM domain paused for the copy becomes: Resume (default) runs it again as soon as its disks are copied;
+     * Shutdown keeps it paused and shuts it down once the migration succeeded. A failure always resumes it.
+     */
     @APIParam(required = false, validValues = {"Resume", "Shutdown"})
     private String sourceVmAfterMigration;
     /** The private key that lets the conversion host into the KVM source hosts (qemu+ssh); stored encrypted, never returned. */

@@ -55,7 +55,16 @@ class GuestDataDisk {
      * {@link #parseChecksums}: run it in the migrated guest and compare with {@link #getChecksums()}.
      */
     String checksumCommand(String mountPoint = this.mountPoint) {
-        return "cd ${mountPoint} && sha256sum ${checksums.keySet().sort().join(' ')}"
+        return "${awaitMountedCommand(mountPoint)}; cd ${mountPoint} && sha256sum ${checksums.keySet().sort().join(' ')}"
+    }
+
+    /**
+     * Waits (at most 100 s, within a serial command's 120) until the disk is mounted: a nofail mount goes on after
+     * the login prompt, and under TCG a data disk may be announced late. Ends with success either way; the check
+     * that follows says what is missing.
+     */
+    String awaitMountedCommand(String mountPoint = this.mountPoint) {
+        return "i=0; while ! mountpoint -q ${mountPoint} && [ \$i -lt 100 ]; do sleep 1; i=\$((i+1)); done"
     }
 
     /** sha256sum output ("&lt;sum&gt;  &lt;path&gt;" lines) as a map path -> sum */

@@ -105,13 +105,13 @@ class GuestImageCase {
     void theRawImageBootsUnderTcgToALoginPromptWithItsDataInPlace() {
         def r = GuestImage.bootCheck(image.rootRaw, bus: "ide", dataDisks: [image.dataRaw, image.data2Raw], timeoutSeconds: 300, commands: [
                 "cat ${GuestImage.ROOT_MARKER}",
-                "cat ${GuestImage.DATA_MOUNT_POINT}${GuestImage.DATA_MARKER}",
+                "${image.data.awaitMountedCommand()}; cat ${GuestImage.DATA_MOUNT_POINT}${GuestImage.DATA_MARKER}",
                 "sha256sum ${GuestImage.DATA_MOUNT_POINT}/files/random.bin",
                 "findmnt -n -o SOURCE /",
                 "cat /etc/network/interfaces",
                 "systemctl is-enabled open-vm-tools",
                 "cat /proc/cmdline",
-                "findmnt -n -o SOURCE ${GuestImage.DATA2_MOUNT_POINT}",
+                "${image.data2.awaitMountedCommand()}; findmnt -n -o SOURCE ${GuestImage.DATA2_MOUNT_POINT}",
                 image.data2.checksumCommand(),
                 "systemctl is-enabled ssh",
         ])
@@ -242,7 +242,8 @@ ${diskXml}
                     "findmnt -n -o SOURCE /",
                     "grep -v '^#' /etc/fstab",
                     "dpkg-query -W -f='\${Status}' open-vm-tools 2>&1 || true",
-                    "findmnt -n -o SOURCE ${GuestImage.DATA_MOUNT_POINT}; findmnt -n -o SOURCE ${GuestImage.DATA2_MOUNT_POINT}",
+                    "${image.data.awaitMountedCommand()}; ${image.data2.awaitMountedCommand()}; " +
+                            "findmnt -n -o SOURCE ${GuestImage.DATA_MOUNT_POINT}; findmnt -n -o SOURCE ${GuestImage.DATA2_MOUNT_POINT}",
                     image.data.checksumCommand(),
                     image.data2.checksumCommand(),
                     "dev=\$(ls /sys/class/net | grep -v '^lo\$' | head -n1); ip link set \$dev up && ip addr add 10.0.2.15/24 dev \$dev",

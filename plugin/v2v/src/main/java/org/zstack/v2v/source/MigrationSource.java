@@ -27,6 +27,15 @@ public interface MigrationSource {
     void prepare(SourceVm vm, PrepareSpec spec, SourceAccess access, ReturnValueCompletion<PreparedSource> completion);
 
     /**
+     * Every disk is copied: a source that stopped the VM only for the copy may let it run again now, rather than
+     * for the whole conversion (KVM resumes a domain it paused, unless it is to be shut down after a success). The
+     * default does nothing. Never fails the caller: problems are logged, and {@link #release} still runs.
+     */
+    default void disksCopied(PreparedSource prepared, SourceAccess access, Completion completion) {
+        completion.success();
+    }
+
+    /**
      * Closes what prepare opened (completes or aborts the lease, removes the snapshot). When the migration did not
      * succeed and prepare powered the VM off, powers it on again: the source VM is left as it was found.
      * Never fails the caller: problems are logged. Works from the handle alone (after a node restart too).

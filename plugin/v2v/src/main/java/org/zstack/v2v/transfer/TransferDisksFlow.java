@@ -1,5 +1,6 @@
 package org.zstack.v2v.transfer;
 
+import org.zstack.header.core.Completion;
 import org.zstack.header.core.ReturnValueCompletion;
 import org.zstack.header.core.workflow.Flow;
 import org.zstack.header.core.workflow.FlowRollback;
@@ -68,7 +69,18 @@ public class TransferDisksFlow implements Flow {
                         long bytes = rsp.disks == null ? 0 : rsp.disks.stream().mapToLong(x -> x.bytesRead).sum();
                         ctx.services.updateJob(ctx.jobUuid(), j -> j.setBytesTransferred(bytes));
                         ctx.endPhase(PHASE);
-                        trigger.next();
+                        // the copy is what needed the source still; the conversion does not
+                        ctx.source.disksCopied(ctx.prepared, ctx.access(), new Completion() {
+                            @Override
+                            public void success() {
+                                trigger.next();
+                            }
+
+                            @Override
+                            public void fail(ErrorCode errorCode) {
+                                trigger.next();
+                            }
+                        });
                     }
 
                     @Override

@@ -31,7 +31,8 @@ import static org.zstack.core.Platform.err;
  * A libvirt host of any KVM platform as a migration source ({@code kvm://<libvirt URI>#<domain>}). The management
  * node keeps no inventory of it: the conversion host's agent reads the domain over libvirt when a migration is
  * submitted and again when it starts. Cold only: a shut-off domain is read as it is; a running one is paused for the
- * copy when pauseVm asks (resumed afterwards, or shut down after a success when asked), else refused. Its disks are
+ * copy when pauseVm asks (resumed once its disks are copied, or kept paused and shut down after a success when
+ * asked), else refused. Its disks are
  * read over SSH next to the data (see PROTOCOL.md, ssh:// disks).
  */
 public class KvmMigrationSource implements MigrationSource {
@@ -230,6 +231,24 @@ public class KvmMigrationSource implements MigrationSource {
         return null;
     }
 
+    /**
+     * A domain paused for the copy runs again as soon as its disks are copied: its downtime is the copy, not the
+     * conversion. One to be shut down after a success stays paused until then, so it never diverges from the copy.
+     */
+    @Override
+    public void disksCopied(PreparedSource prepared, SourceAccess access, Completion completion) {
+        Map<String, String> h = prepared.handle;
+        if (!Boolean.parseBoolean(h.get(HANDLE_PAUSED_BY_US)) || Boolean.parseBoolean(h.get(HANDLE_SHUTDOWN_AFTER_SUCCESS))) {
+            completion.success();
+            return;
+        }
+        resumeOrShutDown(prepared, access, false, () -> {
+            // resumed: release has nothing left to undo
+            h.put(HANDLE_PAUSED_BY_US, "false");
+            completion.success();
+        }, completion::success);
+    }
+
     @Override
     public void release(PreparedSource prepared, boolean migrationSucceeded, SourceAccess access, Completion completion) {
         Map<String, String> h = prepared.handle;
@@ -238,28 +257,35 @@ public class KvmMigrationSource implements MigrationSource {
             completion.success();
             return;
         }
+        boolean shutdown = migrationSucceeded && Boolean.parseBoolean(h.get(HANDLE_SHUTDOWN_AFTER_SUCCESS));
+        resumeOrShutDown(prepared, access, shutdown, completion::success, completion::success);
+    }
+
+    /** Resumes the paused domain (then shuts it down when asked); a failure is logged, then {@code failed} runs. */
+    private void resumeOrShutDown(PreparedSource prepared, SourceAccess access, boolean shutdown, Runnable done, Runnable failed) {
+        Map<String, String> h = prepared.handle;
         V2VAgentCommands.KvmReleaseVmCmd cmd = new V2VAgentCommands.KvmReleaseVmCmd();
         cmd.domainUuid = h.get(HANDLE_DOMAIN);
         cmd.resume = true;
-        cmd.shutdown = migrationSucceeded && Boolean.parseBoolean(h.get(HANDLE_SHUTDOWN_AFTER_SUCCESS));
+        cmd.shutdown = shutdown;
         try {
             lister.releaseVm(access.conversionHostHostUuid, LibvirtUri.parse(h.get(HANDLE_LIBVIRT_URI)), access.sshPrivKey,
                     cmd, new ReturnValueCompletion<>() {
                         @Override
                         public void success(V2VAgentCommands.KvmReleaseVmRsp rsp) {
-                            logger.info("source domain {} released ({})", cmd.domainUuid, rsp.state);
-                            completion.success();
+                            logger.info("source domain {} {} ({})", cmd.domainUuid, shutdown ? "shut down" : "resumed", rsp.state);
+                            done.run();
                         }
 
                         @Override
                         public void fail(ErrorCode e) {
                             logger.warn("cannot release source domain {}: {}", cmd.domainUuid, e);
-                            completion.success();
+                            failed.run();
                         }
                     });
         } catch (OperationFailureException e) {
             logger.warn("cannot release source domain {}: {}", cmd.domainUuid, e.getErrorCode());
-            completion.success();
+            failed.run();
         }
     }
 }
