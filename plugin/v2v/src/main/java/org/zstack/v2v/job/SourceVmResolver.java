@@ -1,11 +1,9 @@
 package org.zstack.v2v.job;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.zstack.core.db.DatabaseFacade;
 import org.zstack.header.core.ReturnValueCompletion;
 import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.errorcode.OperationFailureException;
-import org.zstack.v2v.V2VConversionHostVO;
 import org.zstack.v2v.source.MigrationSources;
 import org.zstack.v2v.source.SourceAccess;
 import org.zstack.v2v.source.SourceVm;
@@ -24,14 +22,6 @@ import java.util.Map;
 public class SourceVmResolver {
     @Autowired
     private MigrationSources sources;
-    @Autowired
-    private DatabaseFacade dbf;
-
-    /** The access a submission gives: its conversion host (when it exists; the planner checks it) and its key. */
-    public SourceAccess access(String conversionHostUuid, String sshPrivKey) {
-        V2VConversionHostVO ch = conversionHostUuid == null ? null : dbf.findByUuid(conversionHostUuid, V2VConversionHostVO.class);
-        return new SourceAccess(conversionHostUuid, ch == null ? null : ch.getHostUuid(), sshPrivKey);
-    }
 
     /** Completes with the VMs by url ({@link V2VJobPlanner.SourceRef#url()}), in the order given. */
     public void resolve(List<V2VJobPlanner.SourceRef> refs, SourceAccess access,

@@ -16,6 +16,7 @@ import org.zstack.header.core.ReturnValueCompletion;
 import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.message.APIMessage;
 import org.zstack.header.message.Message;
+import org.zstack.v2v.source.SourceAccess;
 import org.zstack.v2v.source.SourceVm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import static org.zstack.core.Platform.err;
 
@@ -57,7 +59,7 @@ public class V2VJobApiHandler {
 
     public void handle(Message msg) {
         if (msg instanceof APIConvertVmFromForeignHypervisorMsg m) {
-            withSourceVms(m, V2VJobPlanner.sourceRefs(m), m.getConversionHostUuid(), m.getSshPrivKey(), vms -> {
+            withSourceVms(m, () -> V2VJobPlanner.sourceRefs(m), m.getConversionHostUuid(), m.getSshPrivKey(), vms -> {
                 V2VJobSpec spec = planner.plan(m, vms);
                 LongJobInventory job = submit(spec, null, m.getId(), m.getLongJobName(), m.getLongJobDescription(),
                         m.getSession() == null ? null : m.getSession().getAccountUuid());
@@ -66,7 +68,8 @@ public class V2VJobApiHandler {
                 bus.publish(evt);
             });
         } else if (msg instanceof APICreateV2VTaskMsg m) {
-            withSourceVms(m, null, m.getConversionHostUuid(), m.getSshPrivKey(), vms -> createTask(m, vms));
+            withSourceVms(m, () -> V2VJobPlanner.sourceRefs(m), m.getConversionHostUuid(), m.getSshPrivKey(),
+                    vms -> createTask(m, vms));
         } else if (msg instanceof APIDeleteV2VTaskMsg m) {
             queue.run(SUBMISSION_QUEUE, m, () -> deleteTask(m));
         }
@@ -76,12 +79,11 @@ public class V2VJobApiHandler {
      * In the submission queue: looks the source VMs up (possibly asking the platform), then runs the planning and
      * submission, which answer the message. A lookup failure answers it with the source's error.
      */
-    private void withSourceVms(APIMessage m, List<V2VJobPlanner.SourceRef> knownRefs, String conversionHostUuid,
+    private void withSourceVms(APIMessage m, Supplier<List<V2VJobPlanner.SourceRef>> refs, String conversionHostUuid,
                                String sshPrivKey, Consumer<Map<String, SourceVm>> then) {
         queue.submit(SUBMISSION_QUEUE, m, chain -> {
-            List<V2VJobPlanner.SourceRef> refs = knownRefs != null ? knownRefs
-                    : V2VJobPlanner.sourceRefs((APICreateV2VTaskMsg) m);
-            resolver.resolve(refs, resolver.access(conversionHostUuid, sshPrivKey), new ReturnValueCompletion<>() {
+            // a malformed request is refused in the queue too: the queue answers what its work throws
+            resolver.resolve(refs.get(), new SourceAccess(conversionHostUuid, null, sshPrivKey), new ReturnValueCompletion<>() {
                 @Override
                 public void success(Map<String, SourceVm> vms) {
                     try {

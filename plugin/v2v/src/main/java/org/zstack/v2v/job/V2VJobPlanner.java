@@ -44,6 +44,8 @@ public class V2VJobPlanner {
     @Autowired
     private EncryptionFacade encryption;
     @Autowired
+    private ReadyConversionHosts readyConversionHosts;
+    @Autowired
     private IpAllocator ipAllocator;
 
     /** The source VMs a submission names, in order: what {@link SourceVmResolver} looks up before planning. */
@@ -252,7 +254,8 @@ public class V2VJobPlanner {
                         "%s (uuid:%s) is already being migrated", who, vm.uuid));
             }
 
-            V2VConversionHostVO ch = conversionHost(spec, who);
+            V2VConversionHostVO ch = readyConversionHosts.get(spec.conversionHostUuid, sourceType(spec), who);
+            spec.conversionHostUuid = ch.getUuid();
             PrimaryStorageVO ps = dbf.findByUuid(spec.primaryStorageUuid, PrimaryStorageVO.class);
             if (ps == null) {
                 throw invalid("%s: primaryStorageUuid %s does not exist", who, spec.primaryStorageUuid);
@@ -308,34 +311,6 @@ public class V2VJobPlanner {
                         + " the migration needs %d", who, ps.getName(), ps.getAvailableCapacity(), storageNeeded.get(ps.getUuid())));
             }
         }
-    }
-
-    private V2VConversionHostVO conversionHost(V2VJobSpec spec, String who) {
-        if (spec.conversionHostUuid == null) {
-            // the published API may leave it out: any Enabled conversion host of the source's type on a Connected host
-            spec.conversionHostUuid = Q.New(V2VConversionHostVO.class).eq(V2VConversionHostVO_.type, sourceType(spec))
-                    .eq(V2VConversionHostVO_.state, V2VConversionHostState.Enabled).list().stream()
-                    .filter(c -> hostStatus(c.getHostUuid()) == HostStatus.Connected).map(V2VConversionHostVO::getUuid)
-                    .findFirst().orElseThrow(() -> invalid("%s: conversionHostUuid is not given and no %s conversion host is ready",
-                            who, sourceType(spec)));
-        }
-        V2VConversionHostVO ch = dbf.findByUuid(spec.conversionHostUuid, V2VConversionHostVO.class);
-        if (ch == null) {
-            throw invalid("%s: conversionHostUuid %s does not exist", who, spec.conversionHostUuid);
-        }
-        if (ch.getState() != V2VConversionHostState.Enabled) {
-            throw new OperationFailureException(err(V2VErrors.CONVERSION_HOST_NOT_READY, "%s: conversion host %s is %s",
-                    who, ch.getName(), ch.getState()));
-        }
-        HostStatus status = hostStatus(ch.getHostUuid());
-        if (status != HostStatus.Connected) {
-            throw new OperationFailureException(err(V2VErrors.CONVERSION_HOST_NOT_READY,
-                    "%s: the host of conversion host %s is %s, not Connected", who, ch.getName(), status));
-        }
-        if (!sourceType(spec).equals(ch.getType())) {
-            throw invalid("%s: conversion host %s converts %s VMs, not %s", who, ch.getName(), ch.getType(), sourceType(spec));
-        }
-        return ch;
     }
 
     /** Chooses the target host (the conversion host itself when it can hold the volumes) and checks it can. */
@@ -403,11 +378,6 @@ public class V2VJobPlanner {
         List<V2VJobVO> jobs = Q.New(V2VJobVO.class).eq(V2VJobVO_.conversionHostUuid, conversionHostUuid)
                 .gt(V2VJobVO_.reservedCacheSize, 0L).list();
         return jobs.stream().mapToLong(V2VJobVO::getReservedCacheSize).sum();
-    }
-
-    private HostStatus hostStatus(String hostUuid) {
-        HostVO h = dbf.findByUuid(hostUuid, HostVO.class);
-        return h == null ? null : h.getStatus();
     }
 
     private static String sourceType(V2VJobSpec spec) {

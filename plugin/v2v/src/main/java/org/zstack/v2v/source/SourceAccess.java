@@ -8,7 +8,10 @@ package org.zstack.v2v.source;
  */
 public class SourceAccess {
     public final String conversionHostUuid;
-    /** The conversion host's KVM host, which runs the agent commands. */
+    /**
+     * The conversion host's KVM host, which runs the agent commands: set for a job's run. A submission's lookup
+     * ({@link MigrationSource#find}) leaves it null; a source that needs the conversion host picks and checks it.
+     */
     public final String conversionHostHostUuid;
     public final String sshPrivKey;
 

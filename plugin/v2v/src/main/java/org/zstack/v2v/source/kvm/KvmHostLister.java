@@ -1,69 +1,37 @@
 package org.zstack.v2v.source.kvm;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.zstack.core.db.DatabaseFacade;
-import org.zstack.core.db.Q;
 import org.zstack.header.core.ReturnValueCompletion;
 import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.errorcode.OperationFailureException;
-import org.zstack.header.host.HostStatus;
-import org.zstack.header.host.HostVO;
 import org.zstack.kvm.KVMHostAgentCaller;
 import org.zstack.v2v.V2VAgentCommands;
 import org.zstack.v2v.V2VConstant;
-import org.zstack.v2v.V2VConversionHostState;
 import org.zstack.v2v.V2VConversionHostVO;
-import org.zstack.v2v.V2VConversionHostVO_;
 import org.zstack.v2v.V2VErrors;
+import org.zstack.v2v.ReadyConversionHosts;
 
 import java.util.concurrent.TimeUnit;
 
 import static org.zstack.core.Platform.err;
 
 /**
- * Asks a KVM conversion host's agent about a KVM source host (its domains; preparing and releasing one). The one
- * place that checks the conversion host can do it, and that turns the agent's failure into a ZStack error naming the
- * source host.
+ * Asks a KVM conversion host's agent about a KVM source host (its domains; preparing and releasing one), and turns the
+ * agent's failure into a ZStack error naming the source host. The conversion host is checked by
+ * {@link ReadyConversionHosts}, as for a migration.
  */
 public class KvmHostLister {
     /** A hung SSH or libvirt must not hold a submission: the agent's own connect timeout is 30 s. */
     static final long CALL_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(120);
 
     @Autowired
-    private DatabaseFacade dbf;
+    private ReadyConversionHosts readyConversionHosts;
     @Autowired
     private KVMHostAgentCaller agent;
 
-    /** The conversion host to use: the one given, else the first ready KVM one. Checked: Enabled, Connected, KVM. */
-    public V2VConversionHostVO conversionHost(String conversionHostUuid) {
-        V2VConversionHostVO ch;
-        if (conversionHostUuid == null) {
-            ch = Q.New(V2VConversionHostVO.class).eq(V2VConversionHostVO_.type, V2VConstant.KVM)
-                    .eq(V2VConversionHostVO_.state, V2VConversionHostState.Enabled).list().stream()
-                    .filter(c -> hostStatus(c.getHostUuid()) == HostStatus.Connected).findFirst()
-                    .orElseThrow(() -> new OperationFailureException(err(V2VErrors.CONVERSION_HOST_NOT_READY,
-                            "no KVM conversion host is Enabled with its host Connected")));
-        } else {
-            ch = dbf.findByUuid(conversionHostUuid, V2VConversionHostVO.class);
-            if (ch == null) {
-                throw new OperationFailureException(err(V2VErrors.INVALID_MIGRATION,
-                        "conversionHostUuid %s does not exist", conversionHostUuid));
-            }
-        }
-        if (!V2VConstant.KVM.equals(ch.getType())) {
-            throw new OperationFailureException(err(V2VErrors.INVALID_MIGRATION,
-                    "conversion host %s converts %s VMs; a KVM source needs a KVM conversion host", ch.getName(), ch.getType()));
-        }
-        if (ch.getState() != V2VConversionHostState.Enabled) {
-            throw new OperationFailureException(err(V2VErrors.CONVERSION_HOST_NOT_READY,
-                    "conversion host %s is %s", ch.getName(), ch.getState()));
-        }
-        HostStatus status = hostStatus(ch.getHostUuid());
-        if (status != HostStatus.Connected) {
-            throw new OperationFailureException(err(V2VErrors.CONVERSION_HOST_NOT_READY,
-                    "the host of conversion host %s is %s, not Connected", ch.getName(), status));
-        }
-        return ch;
+    /** The conversion host to use: the one given, else the first ready KVM one; checked as for a migration. */
+    public V2VConversionHostVO conversionHost(String conversionHostUuid, String who) {
+        return readyConversionHosts.get(conversionHostUuid, V2VConstant.KVM, who);
     }
 
     public void listVms(V2VConversionHostVO ch, LibvirtUri uri, String sshPrivKey,
@@ -117,10 +85,5 @@ public class KvmHostLister {
                         e.getDetails() != null ? e.getDetails() : e.getDescription()));
             }
         });
-    }
-
-    private HostStatus hostStatus(String hostUuid) {
-        HostVO h = dbf.findByUuid(hostUuid, HostVO.class);
-        return h == null ? null : h.getStatus();
     }
 }

@@ -64,7 +64,7 @@ public class KvmMigrationSource implements MigrationSource {
         V2VConversionHostVO ch;
         try {
             url = KvmSourceUrl.parse(ref);
-            ch = lister.conversionHost(access.conversionHostUuid);
+            ch = lister.conversionHost(access.conversionHostUuid, "KVM domain " + url.domain());
         } catch (OperationFailureException e) {
             completion.fail(e.getErrorCode());
             return;

@@ -29,7 +29,7 @@ public class KvmSourceApiHandler {
         V2VConversionHostVO ch;
         try {
             uri = LibvirtUri.parse(m.getLibvirtURI());
-            ch = lister.conversionHost(m.getConversionHostUuid());
+            ch = lister.conversionHost(m.getConversionHostUuid(), "ListVMsFromKVMHost");
             lister.listVms(ch, uri, m.getSshPrivKey(), new ReturnValueCompletion<>() {
                 @Override
                 public void success(V2VAgentCommands.KvmListVmsRsp rsp) {
