@@ -132,27 +132,20 @@ class VmwareMigrationSourceCase {
     static final SourceAccess NO_ACCESS = new SourceAccess(null, null, null)
 
     static SourceVm find(String ref) {
-        def f = new CompletableFuture<SourceVm>()
-        source.find(ref, NO_ACCESS, new ReturnValueCompletion<SourceVm>() {
-            @Override
-            void success(SourceVm r) { f.complete(r) }
-
-            @Override
-            void fail(ErrorCode e) { f.completeExceptionally(new OperationFailureException(e)) }
-        })
-        try {
-            return f.get(60, TimeUnit.SECONDS)
-        } catch (ExecutionException e) {
-            throw e.cause
-        }
+        return await { ReturnValueCompletion<SourceVm> c -> source.find(ref, NO_ACCESS, c) }
     }
 
     static PreparedSource prepare(SourceVm vm, boolean powerOff) {
         PrepareSpec spec = new PrepareSpec(jobUuid: "case-job", powerOff: powerOff, shutdownTimeoutSeconds: 30)
-        def f = new CompletableFuture<PreparedSource>()
-        source.prepare(vm, spec, NO_ACCESS, new ReturnValueCompletion<PreparedSource>() {
+        return await { ReturnValueCompletion<PreparedSource> c -> source.prepare(vm, spec, NO_ACCESS, c) }
+    }
+
+    /** Runs an asynchronous source call and waits for its value; a failure is thrown as OperationFailureException. */
+    static <T> T await(Closure call) {
+        def f = new CompletableFuture<T>()
+        call(new ReturnValueCompletion<T>() {
             @Override
-            void success(PreparedSource r) { f.complete(r) }
+            void success(T r) { f.complete(r) }
 
             @Override
             void fail(ErrorCode e) { f.completeExceptionally(new OperationFailureException(e)) }
