@@ -1,9 +1,9 @@
-import type React from 'react';
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ApiError, api, errorText } from '../api';
 import { bytes, dateTime } from '../format';
 import { useLoad, useRunner } from '../hooks';
+import { PrivateKeyInput } from '../PrivateKeyInput';
 import { useT } from '../i18n';
 import type { ConversionHost } from './ConversionHosts';
 
@@ -534,14 +534,7 @@ function KvmHosts() {
           <Input autoComplete="off" spellCheck={false} />
         </Form.Item>
         <Form.Item name="sshPrivKey" label={t('sources.sshPrivKey')} extra={t('sources.sshPrivKey.hint')}>
-          <Input.TextArea
-            rows={4}
-            autoComplete="off"
-            spellCheck={false}
-            className="secret-text"
-            style={{ fontFamily: 'monospace', WebkitTextSecurity: 'disc' } as React.CSSProperties}
-            placeholder="-----BEGIN OPENSSH PRIVATE KEY-----"
-          />
+          <PrivateKeyInput />
         </Form.Item>
         <Button type="primary" htmlType="submit" className="kvm-list" loading={busy}>
           {t('sources.list')}

@@ -1,4 +1,3 @@
-import type React from 'react';
 import { useEffect, useMemo, useState } from 'react';
 import {
   Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Progress, Radio, Select, Space, Steps, Table, Tag, Typography,
@@ -6,6 +5,7 @@ import {
 import { api } from '../api';
 import { bytes, ipToInt } from '../format';
 import { useLoad, useRunner } from '../hooks';
+import { PrivateKeyInput } from '../PrivateKeyInput';
 import { useT } from '../i18n';
 import type { ConversionHost } from './ConversionHosts';
 import {
@@ -370,17 +370,7 @@ export default function Wizard({ onClose }: { onClose: () => void }) {
             <Input id="wizard_kvmUri" autoComplete="off" spellCheck={false} value={kvmUri} onChange={(e) => setKvmUri(e.target.value)} />
           </Form.Item>
           <Form.Item label={t('sources.sshPrivKey')} extra={t('sources.sshPrivKey.hint')}>
-            <Input.TextArea
-              id="wizard_kvmKey"
-              rows={3}
-              autoComplete="off"
-              spellCheck={false}
-              className="secret-text"
-            style={{ fontFamily: 'monospace', WebkitTextSecurity: 'disc' } as React.CSSProperties}
-              placeholder="-----BEGIN OPENSSH PRIVATE KEY-----"
-              value={kvmPrivKey}
-              onChange={(e) => setKvmPrivKey(e.target.value)}
-            />
+            <PrivateKeyInput id="wizard_kvmKey" rows={3} value={kvmPrivKey} onChange={(e) => setKvmPrivKey(e.target.value)} />
           </Form.Item>
           <Form.Item wrapperCol={{ offset: 4 }}>
             <Space orientation="vertical" style={{ width: '100%' }}>
