@@ -732,7 +732,6 @@ class CancelLongJobAction(AbstractAction):
     NEED_POLL = True
     PARAM_NAME = "cancelLongJob"
     RESULT = "CancelLongJobResult"
-    LONG_JOB = True
     PARAMS = {
         "uuid": Param("String", required=True, location="url"),
         "systemTags": Param("List<String>", location="body"),
@@ -837,6 +836,27 @@ class CheckIpAvailabilityAction(AbstractAction):
         "ip": Param("String", required=True, max_length=64, location="url"),
         "systemTags": Param("List<String>", location="query"),
         "userTags": Param("List<String>", location="query"),
+    }
+
+
+class CleanLongJobAction(AbstractAction):
+    """As in ZStack: removes what a job stuck in Canceling left behind (its LongJob's clean) and ends it Canceled.
+    Only a Canceling job whose run no longer runs on this node, of a kind that can clean, is cleaned
+    (LONG_JOB.1004 and LONG_JOB.1003 otherwise).
+
+    PUT /longjobs/{uuid}/actions; asynchronous (polled)."""
+    API_NAME = "CleanLongJob"
+    API_CLASS = "org.zstack.header.longjob.APICleanLongJobMsg"
+    HTTP_METHOD = "PUT"
+    PATH = "/longjobs/{uuid}/actions"
+    NEED_SESSION = True
+    NEED_POLL = True
+    PARAM_NAME = "cleanLongJob"
+    RESULT = "CleanLongJobResult"
+    PARAMS = {
+        "uuid": Param("String", required=True, location="url"),
+        "systemTags": Param("List<String>", location="body"),
+        "userTags": Param("List<String>", location="body"),
     }
 
 
@@ -1439,7 +1459,7 @@ class QueryAccessKeyAction(QueryAction):
     NEED_POLL = False
     PARAM_NAME = None
     RESULT = "QueryAccessKeyResult"
-    INVENTORY = "org.zstack.header.identity.AccessKeyInventory"
+    INVENTORY = "org.zstack.accessKey.AccessKeyInventory"
     QUERY_FIELDS = ["uuid", "accountUuid", "userUuid", "description", "AccessKeyID", "AccessKeySecret", "state", "createDate", "lastOpDate"]
     PARAMS = {
         "systemTags": Param("List<String>", location="query"),
@@ -1720,7 +1740,7 @@ class QueryVCenterClusterAction(QueryAction):
     PARAM_NAME = None
     RESULT = "QueryVCenterClusterResult"
     INVENTORY = "org.zstack.vmware.VCenterClusterInventory"
-    QUERY_FIELDS = ["name", "uuid", "description", "state", "hypervisorType", "createDate", "lastOpDate", "zoneUuid", "type", "architecture", "vCenterUuid", "morval", "datacenterUuid", "standalone"]
+    QUERY_FIELDS = ["name", "uuid", "description", "state", "hypervisorType", "createDate", "lastOpDate", "zoneUuid", "type", "architecture", "vCenterUuid", "morval", "dataCenterUuid", "standalone"]
     PARAMS = {
         "systemTags": Param("List<String>", location="query"),
         "userTags": Param("List<String>", location="query"),
@@ -1952,6 +1972,32 @@ class SyncVCenterAction(AbstractAction):
     }
 
 
+class UpdateAccountAction(AbstractAction):
+    """Changes an account's password, name or description, as ZStack's UpdateAccount (body key updateAccount). Like
+    the login, the password may be given as itself or as its SHA-512 hex (ZStack's UI and CLI send the latter).
+    When oldPassword is given it must be the current password (ID.1031). A new password ends every other session
+    of the account; the caller's session goes on. The admin account keeps its name.
+
+    PUT /accounts/{uuid}; asynchronous (polled)."""
+    API_NAME = "UpdateAccount"
+    API_CLASS = "org.zstack.header.identity.APIUpdateAccountMsg"
+    HTTP_METHOD = "PUT"
+    PATH = "/accounts/{uuid}"
+    NEED_SESSION = True
+    NEED_POLL = True
+    PARAM_NAME = "updateAccount"
+    RESULT = "UpdateAccountResult"
+    PARAMS = {
+        "uuid": Param("String", required=True, location="url"),
+        "password": Param("String", max_length=255, empty_string=False, no_trim=True, location="body"),
+        "name": Param("String", max_length=255, empty_string=False, location="body"),
+        "description": Param("String", max_length=2048, location="body"),
+        "oldPassword": Param("String", max_length=255, no_trim=True, location="body"),
+        "systemTags": Param("List<String>", location="body"),
+        "userTags": Param("List<String>", location="body"),
+    }
+
+
 class UpdateClusterAction(AbstractAction):
     """Updates cluster.
 
@@ -1989,6 +2035,28 @@ class UpdateGlobalConfigAction(AbstractAction):
         "category": Param("String", required=True, max_length=255, location="url"),
         "name": Param("String", required=True, max_length=255, location="url"),
         "value": Param("String", required=True, max_length=65535, location="body"),
+        "systemTags": Param("List<String>", location="body"),
+        "userTags": Param("List<String>", location="body"),
+    }
+
+
+class UpdateLongJobAction(AbstractAction):
+    """Renames or re-describes a long job, in any state; what it runs is not touched.
+
+    PUT /longjobs/{uuid}/actions; asynchronous (polled)."""
+    API_NAME = "UpdateLongJob"
+    API_CLASS = "org.zstack.header.longjob.APIUpdateLongJobMsg"
+    HTTP_METHOD = "PUT"
+    PATH = "/longjobs/{uuid}/actions"
+    NEED_SESSION = True
+    NEED_POLL = True
+    PARAM_NAME = "updateLongJob"
+    RESULT = "UpdateLongJobResult"
+    LONG_JOB = True
+    PARAMS = {
+        "uuid": Param("String", required=True, location="url"),
+        "name": Param("String", max_length=255, location="body"),
+        "description": Param("String", max_length=2048, location="body"),
         "systemTags": Param("List<String>", location="body"),
         "userTags": Param("List<String>", location="body"),
     }
@@ -2100,6 +2168,7 @@ APIS = {
     "ChangeV2VConversionHostState": ChangeV2VConversionHostStateAction,
     "ChangeZoneState": ChangeZoneStateAction,
     "CheckIpAvailability": CheckIpAvailabilityAction,
+    "CleanLongJob": CleanLongJobAction,
     "CleanV2VConversionCache": CleanV2VConversionCacheAction,
     "ConvertVmFromForeignHypervisor": ConvertVmFromForeignHypervisorAction,
     "CreateAccessKey": CreateAccessKeyAction,
@@ -2152,8 +2221,10 @@ APIS = {
     "ResumeLongJob": ResumeLongJobAction,
     "SubmitLongJob": SubmitLongJobAction,
     "SyncVCenter": SyncVCenterAction,
+    "UpdateAccount": UpdateAccountAction,
     "UpdateCluster": UpdateClusterAction,
     "UpdateGlobalConfig": UpdateGlobalConfigAction,
+    "UpdateLongJob": UpdateLongJobAction,
     "UpdateV2VConversionHost": UpdateV2VConversionHostAction,
     "UpdateVCenter": UpdateVCenterAction,
     "UpdateZone": UpdateZoneAction,

@@ -1,6 +1,9 @@
 package org.zstack.identity;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.zstack.accessKey.AccessKeyInventory;
 import org.zstack.core.Platform;
 import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
@@ -20,6 +23,7 @@ import static org.zstack.core.Platform.err;
 
 /** The admin account, sessions (login, logout, validity, expiry) and access keys. */
 public class AccountManagerImpl extends AbstractService {
+    private static final Logger logger = LoggerFactory.getLogger(AccountManagerImpl.class);
     @Autowired
     private CloudBus bus;
     @Autowired
@@ -28,6 +32,8 @@ public class AccountManagerImpl extends AbstractService {
     private EncryptionFacade encryption;
     @Autowired
     private ThreadFacade thdf;
+    @Autowired
+    private LoginThrottle loginThrottle;
 
     @Override
     public String getId() {
@@ -55,6 +61,9 @@ public class AccountManagerImpl extends AbstractService {
     @Override
     public void handleMessage(Message msg) {
         if (msg instanceof APILogInByAccountMsg m) {
+            loginThrottle.attempt(m.getAccountName(), LoginThrottle.clientAddressOf(m), () -> handle(m),
+                    error -> bus.replyErrorByMessageType(m, error));
+        } else if (msg instanceof APIUpdateAccountMsg m) {
             handle(m);
         } else if (msg instanceof APILogOutMsg m) {
             dbf.removeByPrimaryKey(m.getSessionUuid(), SessionVO.class);
@@ -107,6 +116,53 @@ public class AccountManagerImpl extends AbstractService {
         // the only time the secret leaves the node
         inv.setAccessKeySecret(secret);
         evt.setInventory(inv);
+        bus.publish(evt);
+    }
+
+    /**
+     * ZStack's checks: the admin keeps its name, a name is unique, an oldPassword given must be right. Unlike ZStack,
+     * which logs every session of the account out on a new password, the caller's own session goes on (it has just
+     * proved it knows the account, and it polls this API's result); every other session ends. Access keys stay.
+     */
+    private void handle(APIUpdateAccountMsg msg) {
+        AccountVO account = dbf.findByUuid(msg.getUuid(), AccountVO.class);
+        if (msg.getOldPassword() != null && !PasswordHash.matches(msg.getOldPassword(), account.getPassword())) {
+            throw new OperationFailureException(err(IdentityErrors.WRONG_OLD_PASSWORD,
+                    "the old password is wrong; the password of account[uuid:%s] is unchanged", account.getUuid()));
+        }
+        if (msg.getName() != null && !msg.getName().equals(account.getName())) {
+            if (AccountConstant.INITIAL_SYSTEM_ADMIN_UUID.equals(account.getUuid())) {
+                throw new OperationFailureException(err(IdentityErrors.ACCOUNT_UPDATE_REFUSED,
+                        "the name of the admin account cannot be updated"));
+            }
+            if (Q.New(AccountVO.class).eq(AccountVO_.name, msg.getName()).isExists()) {
+                throw new OperationFailureException(err(IdentityErrors.ACCOUNT_UPDATE_REFUSED,
+                        "unable to update the name: an account is already called %s", msg.getName()));
+            }
+        }
+        String callerSession = msg.getSession() == null ? null : msg.getSession().getUuid();
+        AccountVO updated = dbf.updateById(AccountVO.class, account.getUuid(), a -> {
+            if (msg.getName() != null) {
+                a.setName(msg.getName());
+            }
+            if (msg.getDescription() != null) {
+                a.setDescription(msg.getDescription());
+            }
+            if (msg.getPassword() != null) {
+                a.setPassword(PasswordHash.toStored(msg.getPassword()));
+            }
+        });
+        if (msg.getPassword() != null) {
+            int ended = dbf.transaction(em -> em.createQuery("delete from SessionVO s where s.accountUuid = :account"
+                            + " and s.uuid <> :caller")
+                    .setParameter("account", account.getUuid())
+                    // an access-key call has no session of its own to keep
+                    .setParameter("caller", callerSession == null ? "" : callerSession)
+                    .executeUpdate());
+            logger.info("the password of account[uuid:{}] changed; {} other session(s) ended", account.getUuid(), ended);
+        }
+        APIUpdateAccountEvent evt = new APIUpdateAccountEvent(msg.getId());
+        evt.setInventory(AccountInventory.valueOf(updated));
         bus.publish(evt);
     }
 

@@ -23,8 +23,12 @@ public final class PasswordHash {
         if (given == null) {
             return false;
         }
+        return MessageDigest.isEqual(toStored(given).getBytes(StandardCharsets.UTF_8), storedHash.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What is stored for a password a client sent (itself, or its SHA-512 hex): that SHA-512 hex, lower case. */
+    public static String toStored(String given) {
         boolean hashed = given.length() == 128 && given.chars().allMatch(c -> Character.digit(c, 16) >= 0);
-        String candidate = hashed ? given.toLowerCase() : sha512(given);
-        return MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8), storedHash.getBytes(StandardCharsets.UTF_8));
+        return hashed ? given.toLowerCase() : sha512(given);
     }
 }

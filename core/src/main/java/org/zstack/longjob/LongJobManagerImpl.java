@@ -15,6 +15,7 @@ import org.zstack.core.thread.ChainTask;
 import org.zstack.core.thread.SyncTaskChain;
 import org.zstack.core.thread.ThreadFacade;
 import org.zstack.header.AbstractService;
+import org.zstack.header.core.NoErrorCompletion;
 import org.zstack.header.core.ReturnValueCompletion;
 import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.errorcode.OperationFailureException;
@@ -172,6 +173,10 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
             handle(m);
         } else if (msg instanceof APIDeleteLongJobMsg m) {
             handle(m);
+        } else if (msg instanceof APIUpdateLongJobMsg m) {
+            handle(m);
+        } else if (msg instanceof APICleanLongJobMsg m) {
+            handle(m);
         } else {
             bus.dealWithUnknownMessage(msg);
         }
@@ -239,7 +244,6 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
                     throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
                             "long job[uuid:%s] is already %s and cannot be canceled", uuid, load(uuid).getState()));
                 }
-                evt.setInventory(LongJobInventory.valueOf(canceled));
                 bus.publish(evt);
                 chain.next();
                 return;
@@ -259,7 +263,6 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
                 @Override
                 public void success(Boolean asked) {
                     if (answered.compareAndSet(false, true)) {
-                        evt.setInventory(LongJobInventory.valueOf(load(uuid)));
                         bus.publish(evt);
                         chain.next();
                     }
@@ -342,6 +345,57 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
             });
             bus.publish(new APIDeleteLongJobEvent(m.getId()));
             chain.next();
+        });
+    }
+
+    /** Name and description only, so it need not wait for the job's other work: a row update is atomic. */
+    private void handle(APIUpdateLongJobMsg m) {
+        LongJobVO vo = dbf.transaction(em -> {
+            LongJobVO j = em.find(LongJobVO.class, m.getUuid(), LockModeType.PESSIMISTIC_WRITE);
+            if (j == null) {
+                throw new OperationFailureException(err(LongJobErrors.NOT_FOUND, "long job[uuid:%s] not found", m.getUuid()));
+            }
+            if (m.getName() != null) {
+                j.setName(m.getName());
+            }
+            if (m.getDescription() != null) {
+                j.setDescription(m.getDescription());
+            }
+            return j;
+        });
+        APIUpdateLongJobEvent evt = new APIUpdateLongJobEvent(m.getId());
+        evt.setInventory(LongJobInventory.valueOf(vo));
+        bus.publish(evt);
+    }
+
+    /**
+     * ZStack's way out of a job stuck in Canceling: its LongJob cleans what the run left, and the job ends Canceled.
+     * A run still stopping on this node ends the job by itself; cleaning under it would race with its rollback.
+     */
+    private void handle(APICleanLongJobMsg m) {
+        String uuid = m.getUuid();
+        inJobChain(uuid, "clean", m, chain -> {
+            LongJobVO vo = load(uuid);
+            if (vo.getState() != LongJobState.Canceling) {
+                throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
+                        "only a Canceling long job can be cleaned; long job[uuid:%s] is %s", uuid, vo.getState()));
+            }
+            if (!jobBeans.containsKey(vo.getJobName()) || !Behaviors.supports(newJob(vo.getJobName()), "clean")) {
+                throw new OperationFailureException(err(LongJobErrors.NOT_SUPPORTED, "long job %s cannot be cleaned", vo.getJobName()));
+            }
+            if (running.containsKey(uuid)) {
+                throw new OperationFailureException(err(LongJobErrors.INVALID_STATE,
+                        "long job[uuid:%s] is still stopping on this management node; it ends Canceled by itself", uuid));
+            }
+            newJob(vo.getJobName()).clean(vo, new NoErrorCompletion() {
+                @Override
+                public void done() {
+                    changeState(uuid, LongJobStateEvent.canceled, false, j -> j.setJobResult(toJson(
+                            err(LongJobErrors.CANCELED, "long job[uuid:%s] was canceled and cleaned", uuid))));
+                    bus.publish(new APICleanLongJobEvent(m.getId()));
+                    chain.next();
+                }
+            });
         });
     }
 

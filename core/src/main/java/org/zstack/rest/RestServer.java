@@ -18,6 +18,7 @@ import org.zstack.header.message.*;
 import org.zstack.header.query.APIQueryMessage;
 import org.zstack.header.rest.HttpMethod;
 import org.zstack.identity.AccountManagerImpl;
+import org.zstack.identity.LoginThrottle;
 import org.zstack.identity.SessionInterceptor;
 import org.zstack.portal.ApiMediator;
 
@@ -64,7 +65,7 @@ public class RestServer extends HttpServlet {
         this.dbf = dbf;
         this.thdf = thdf;
         this.routes = routes;
-        this.accessKeys = new AccessKeyAuthenticator(accounts);
+        this.accessKeys = new AccessKeyAuthenticator(accounts, new UsedSignatures(dbf, thdf));
         this.webhooks = new WebhookSender(thdf);
         bus.subscribe(APIEvent.class, this::onApiEvent);
         thdf.submitPeriodicTask(this::deleteExpiredJobs, 60, TimeUnit.SECONDS);
@@ -128,6 +129,7 @@ public class RestServer extends HttpServlet {
         APIMessage msg = buildMessage(route, match.vars(), body, req);
         msg.setId(jobUuid);
         msg.setRequestIp(Optional.ofNullable(req.getHeader("X-Request-Ip")).orElse(req.getRemoteAddr()));
+        msg.putHeader(LoginThrottle.HEADER_CLIENT_ADDRESS, req.getRemoteAddr());
         authenticate(route, msg, req, path);
         long timeout = timeoutMillis(route, req);
         msg.setTimeout(timeout);
@@ -351,7 +353,7 @@ public class RestServer extends HttpServlet {
             AccessKeyAuthenticator.Result r = accessKeys.authenticate(auth.substring("ZStack ".length()).trim(),
                     req.getMethod(), req.getHeader("Date"), V1 + path);
             if (r.refusal() != null) {
-                throw new RestException(401, Platform.err(org.zstack.header.identity.IdentityErrors.INVALID_SESSION, r.refusal()));
+                throw new RestException(401, Platform.err(r.code(), r.refusal()));
             }
             SessionInventory s = new SessionInventory();
             s.setAccountUuid(r.accountUuid());

@@ -14,12 +14,13 @@ public final class SourceClassMap {
 
     static {
         Map<String, String> m = new HashMap<>();
+        m.put("org.zstack.accessKey.AccessKeyInventory", "org.zstack.sdk.AccessKeyInventory");
         m.put("org.zstack.core.config.GlobalConfigInventory", "org.zstack.sdk.GlobalConfigInventory");
         m.put("org.zstack.header.cluster.ClusterInventory", "org.zstack.sdk.ClusterInventory");
         m.put("org.zstack.header.core.progress.TaskProgressInventory", "org.zstack.sdk.TaskProgressInventory");
         m.put("org.zstack.header.errorcode.ErrorCode", "org.zstack.sdk.ErrorCode");
         m.put("org.zstack.header.host.HostInventory", "org.zstack.sdk.HostInventory");
-        m.put("org.zstack.header.identity.AccessKeyInventory", "org.zstack.sdk.AccessKeyInventory");
+        m.put("org.zstack.header.identity.AccountInventory", "org.zstack.sdk.AccountInventory");
         m.put("org.zstack.header.identity.SessionInventory", "org.zstack.sdk.SessionInventory");
         m.put("org.zstack.header.longjob.LongJobInventory", "org.zstack.sdk.LongJobInventory");
         m.put("org.zstack.header.network.l2.L2NetworkInventory", "org.zstack.sdk.L2NetworkInventory");

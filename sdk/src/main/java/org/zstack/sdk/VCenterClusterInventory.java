@@ -5,7 +5,7 @@ package org.zstack.sdk;
 public class VCenterClusterInventory extends ClusterInventory {
     public String vCenterUuid;
     public String morval;
-    public String datacenterUuid;
+    public String dataCenterUuid;
     /** A standalone ESX host's compute resource, not a vSphere cluster. */
     public Boolean standalone;
 
@@ -25,12 +25,12 @@ public class VCenterClusterInventory extends ClusterInventory {
         this.morval = morval;
     }
 
-    public String getDatacenterUuid() {
-        return datacenterUuid;
+    public String getDataCenterUuid() {
+        return dataCenterUuid;
     }
 
-    public void setDatacenterUuid(String datacenterUuid) {
-        this.datacenterUuid = datacenterUuid;
+    public void setDataCenterUuid(String dataCenterUuid) {
+        this.dataCenterUuid = dataCenterUuid;
     }
 
     public Boolean getStandalone() {

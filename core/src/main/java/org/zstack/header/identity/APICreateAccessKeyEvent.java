@@ -1,5 +1,6 @@
 package org.zstack.header.identity;
 
+import org.zstack.accessKey.AccessKeyInventory;
 import org.zstack.header.message.APIEvent;
 import org.zstack.header.rest.RestResponse;
 

@@ -1,5 +1,6 @@
 package org.zstack.header.identity;
 
+import org.zstack.accessKey.AccessKeyInventory;
 import org.zstack.header.query.APIQueryMessage;
 import org.zstack.header.query.AutoQuery;
 import org.zstack.header.rest.HttpMethod;

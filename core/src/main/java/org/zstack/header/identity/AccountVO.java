@@ -15,6 +15,8 @@ public class AccountVO extends ResourceVO {
     private String password;
     @Column
     private String type;
+    @Column
+    private String description;
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
@@ -22,4 +24,6 @@ public class AccountVO extends ResourceVO {
     public void setPassword(String password) { this.password = password; }
     public String getType() { return type; }
     public void setType(String type) { this.type = type; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
 }

@@ -3,17 +3,13 @@ package org.zstack.header.longjob;
 import org.zstack.header.message.APIEvent;
 import org.zstack.header.rest.RestResponse;
 
-@RestResponse(allTo = "inventory")
+/** A cancel's answer carries nothing, as ZStack's: the official SDK's CancelLongJobResult has no field (query the job for its state). */
+@RestResponse
 public class APICancelLongJobEvent extends APIEvent {
-    private LongJobInventory inventory;
-
     public APICancelLongJobEvent() {
     }
 
     public APICancelLongJobEvent(String apiId) {
         super(apiId);
     }
-
-    public LongJobInventory getInventory() { return inventory; }
-    public void setInventory(LongJobInventory inventory) { this.inventory = inventory; }
 }

@@ -235,9 +235,7 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
             public void success(V2VAgentCommands.CleanRsp rsp) {
                 updateCapacity(m.getUuid(), rsp.totalCapacity, rsp.availableCapacity);
                 logger.info("cleaned {} bytes of conversion cache on conversion host {}", rsp.freedBytes, m.getUuid());
-                APICleanV2VConversionCacheEvent evt = new APICleanV2VConversionCacheEvent(m.getId());
-                evt.setInventory(V2VConversionHostInventory.valueOf(dbf.findByUuid(m.getUuid(), V2VConversionHostVO.class)));
-                bus.publish(evt);
+                bus.publish(new APICleanV2VConversionCacheEvent(m.getId()));
                 chain.next();
             }
 

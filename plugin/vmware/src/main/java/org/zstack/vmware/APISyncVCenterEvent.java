@@ -3,17 +3,13 @@ package org.zstack.vmware;
 import org.zstack.header.message.APIEvent;
 import org.zstack.header.rest.RestResponse;
 
-@RestResponse(allTo = "inventory")
+/** A sync's answer carries nothing, as ZStack's: the official SDK's SyncVCenterResult has no field (query the vCenter for its state). */
+@RestResponse
 public class APISyncVCenterEvent extends APIEvent {
-    private VCenterInventory inventory;
-
     public APISyncVCenterEvent() {
     }
 
     public APISyncVCenterEvent(String apiId) {
         super(apiId);
     }
-
-    public VCenterInventory getInventory() { return inventory; }
-    public void setInventory(VCenterInventory inventory) { this.inventory = inventory; }
 }

@@ -8,7 +8,7 @@ import org.zstack.header.cluster.ClusterInventory;
 public class VCenterClusterInventory extends ClusterInventory {
     private String vCenterUuid;
     private String morval;
-    private String datacenterUuid;
+    private String dataCenterUuid;
     /** A standalone ESX host's compute resource, not a vSphere cluster. */
     private Boolean standalone;
 
@@ -17,7 +17,7 @@ public class VCenterClusterInventory extends ClusterInventory {
         inv.fill(vo);
         inv.vCenterUuid = vo.getVCenterUuid();
         inv.morval = vo.getMorval();
-        inv.datacenterUuid = vo.getDatacenterUuid();
+        inv.dataCenterUuid = vo.getDataCenterUuid();
         inv.standalone = vo.isStandalone();
         return inv;
     }

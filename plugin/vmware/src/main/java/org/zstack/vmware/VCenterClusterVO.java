@@ -13,8 +13,9 @@ import org.zstack.header.cluster.ClusterVO;
 public class VCenterClusterVO extends ClusterVO {
     @Column
     private String vCenterUuid;
-    @Column
-    private String datacenterUuid;
+    /** ZStack's name for it on a cluster (its other vCenter records say datacenterUuid); the column kept its name. */
+    @Column(name = "datacenterUuid")
+    private String dataCenterUuid;
     @Column
     private String morval;
     @Column
@@ -22,8 +23,8 @@ public class VCenterClusterVO extends ClusterVO {
 
     public String getVCenterUuid() { return vCenterUuid; }
     public void setVCenterUuid(String vCenterUuid) { this.vCenterUuid = vCenterUuid; }
-    public String getDatacenterUuid() { return datacenterUuid; }
-    public void setDatacenterUuid(String datacenterUuid) { this.datacenterUuid = datacenterUuid; }
+    public String getDataCenterUuid() { return dataCenterUuid; }
+    public void setDataCenterUuid(String dataCenterUuid) { this.dataCenterUuid = dataCenterUuid; }
     public String getMorval() { return morval; }
     public void setMorval(String morval) { this.morval = morval; }
     public boolean isStandalone() { return standalone; }

@@ -134,9 +134,7 @@ public class VCenterManagerImpl extends AbstractService implements ManagementNod
                         "vCenter[uuid:%s, name:%s] is Disabled; enable it to sync it", vo.getUuid(), vo.getName()));
             }
             sync(m.getUuid());
-            APISyncVCenterEvent evt = new APISyncVCenterEvent(m.getId());
-            evt.setInventory(VCenterInventory.valueOf(dbf.findByUuid(m.getUuid(), VCenterVO.class)));
-            bus.publish(evt);
+            bus.publish(new APISyncVCenterEvent(m.getId()));
         } else if (msg instanceof SyncVCenterMsg m) {
             VCenterVO vo = dbf.findByUuid(m.getUuid(), VCenterVO.class);
             if (vo != null && vo.getState() == VCenterState.Enabled) {

@@ -96,7 +96,9 @@ class HostConversionHostCase {
                 sessionId: env.session).call().throwExceptionIfError().value.inventory
         Path job = Files.createDirectories(dir.resolve("job-1"))
         Files.write(job.resolve("disk0.qcow2"), new byte[8 * 1024 * 1024])
-        def cleaned = new CleanV2VConversionCacheAction(uuid: ch.uuid, sessionId: env.session).call().throwExceptionIfError().value.inventory
+        new CleanV2VConversionCacheAction(uuid: ch.uuid, sessionId: env.session).call().throwExceptionIfError()
+        def cleaned = new QueryV2VConversionHostAction(conditions: ["uuid=${ch.uuid}".toString()], sessionId: env.session)
+                .call().throwExceptionIfError().value.inventories[0] as V2VConversionHostInventory
         assert !Files.exists(job)
         assert Files.isDirectory(dir): "the storage path itself stays"
         assert cleaned.availableSize > 0

@@ -74,8 +74,10 @@ class VCenterEnv {
                 password: vc.password, zoneUuid: zone.uuid, sessionId: session).call().throwExceptionIfError().value.inventory
     }
 
+    /** SyncVCenter answers nothing, as ZStack's: the vCenter as the sync left it comes from a query. */
     VCenterInventory sync(String uuid) {
-        return new SyncVCenterAction(uuid: uuid, sessionId: session).call().throwExceptionIfError().value.inventory
+        new SyncVCenterAction(uuid: uuid, sessionId: session).call().throwExceptionIfError()
+        return query(new QueryVCenterAction(), ["uuid=${uuid}".toString()])[0] as VCenterInventory
     }
 
     def <T> T bean(Class<T> clz) { node.bean(clz) }

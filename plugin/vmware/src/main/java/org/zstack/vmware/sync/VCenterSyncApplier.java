@@ -164,7 +164,7 @@ public class VCenterSyncApplier {
             VCenterClusterVO v = vo;
             VCenterDatacenterVO dc = dcs.get(c.datacenter());
             boolean changed = set(v.getName(), c.name(), v::setName);
-            changed |= set(v.getDatacenterUuid(), dc == null ? null : dc.getUuid(), v::setDatacenterUuid);
+            changed |= set(v.getDataCenterUuid(), dc == null ? null : dc.getUuid(), v::setDataCenterUuid);
             changed |= set(v.isStandalone(), !c.cluster(), v::setStandalone);
             if (created) {
                 em.persist(vo);

@@ -1,10 +1,14 @@
-package org.zstack.header.identity;
+package org.zstack.accessKey;
 
 import org.zstack.header.Inventory;
+import org.zstack.header.identity.AccessKeyVO;
 
 import java.sql.Timestamp;
 
-/** AccessKeySecret is filled only in the answer to CreateAccessKey; queries never return it. */
+/**
+ * AccessKeySecret is filled only in the answer to CreateAccessKey; queries never return it. In ZStack's package:
+ * a reply's schema names this class, and ZStack's SDK knows it as org.zstack.accessKey.AccessKeyInventory.
+ */
 @Inventory(mappingVOClass = AccessKeyVO.class)
 public class AccessKeyInventory {
     private String uuid;
