@@ -61,6 +61,24 @@ class _Config(object):
 
 _config = None
 
+_last_signed = {}
+_last_signed_lock = threading.Lock()
+
+
+def _signing_second(key):
+    """The second to date a signature with: now, unless this key already signed this method and path in it. The
+    server accepts a signature once and the Date counts whole seconds, so an identical request in the same second
+    would repeat the signature and be refused as a replay: it waits for the next second."""
+    with _last_signed_lock:
+        now = int(time.time())
+        last = _last_signed.get(key)
+        second = now if last is None or last < now else last + 1
+        _last_signed[key] = second
+    wait = second - time.time()
+    if wait > 0:
+        time.sleep(wait)
+    return second
+
 
 def configure(hostname="127.0.0.1", port=8080, context_path="zstack", scheme="http", polling_timeout=3 * 3600,
               polling_interval=1.0, ssl_context=None):
@@ -415,7 +433,8 @@ class _Call(object):
             req.add_header("X-Request-Ip", self.action.requestIp)
         if self.action.NEED_SESSION:
             if self.action.accessKeyId and self.action.accessKeySecret:
-                date = email.utils.formatdate(usegmt=True)
+                date = email.utils.formatdate(_signing_second("%s %s %s" % (self.action.accessKeyId, method, api_path)),
+                                              usegmt=True)
                 text = "%s\n%s\n/v1%s" % (method, date, api_path)
                 sig = base64.b64encode(hmac.new(self.action.accessKeySecret.encode("utf-8"), text.encode("utf-8"),
                                                 hashlib.sha1).digest()).decode("ascii")
@@ -1727,6 +1746,29 @@ class QueryVCenterAction(QueryAction):
     }
 
 
+class QueryVCenterBackupStorageAction(QueryAction):
+    """ZStack's query of vCenter datastores registered as backup storage. This service has no backup storage (images
+    are never kept: a VM's disks go straight to the target's primary storage), so the query is refused with
+    SYS.1006 naming QueryVCenterPrimaryStorage, which lists the datastores; an empty answer would say there are
+    none.
+
+    GET /vcenters/backup-storage; answered at once."""
+    API_NAME = "QueryVCenterBackupStorage"
+    API_CLASS = "org.zstack.vmware.APIQueryVCenterBackupStorageMsg"
+    HTTP_METHOD = "GET"
+    PATH = "/vcenters/backup-storage"
+    NEED_SESSION = True
+    NEED_POLL = False
+    PARAM_NAME = None
+    RESULT = "QueryVCenterBackupStorageResult"
+    INVENTORY = "org.zstack.vmware.VCenterBackupStorageInventory"
+    QUERY_FIELDS = ["uuid", "name", "description", "url", "totalCapacity", "availableCapacity", "type", "state", "status", "vCenterUuid", "datastore", "createDate", "lastOpDate"]
+    PARAMS = {
+        "systemTags": Param("List<String>", location="query"),
+        "userTags": Param("List<String>", location="query"),
+    }
+
+
 class QueryVCenterClusterAction(QueryAction):
     """Queries v center cluster.
 
@@ -2209,6 +2251,7 @@ APIS = {
     "QueryV2VConversionHost": QueryV2VConversionHostAction,
     "QueryV2VTask": QueryV2VTaskAction,
     "QueryVCenter": QueryVCenterAction,
+    "QueryVCenterBackupStorage": QueryVCenterBackupStorageAction,
     "QueryVCenterCluster": QueryVCenterClusterAction,
     "QueryVCenterDatacenter": QueryVCenterDatacenterAction,
     "QueryVCenterNetwork": QueryVCenterNetworkAction,

@@ -1,6 +1,6 @@
 // The web console, end to end, in Debian's headless Chromium driven by playwright-core, against a real management
 // node (UiConsoleCase starts it with a vSphere simulator and agents and passes what to use through the environment):
-// log in, replace the conversion host and the vCenter through the console (errors shown readably), sync, run the
+// log in, change the password from the user menu (and back), replace the conversion host and the vCenter through the console (errors shown readably), sync, run the
 // four-step wizard for two VMs, watch one job fail with its message and cancel the other from the task list,
 // switch the language. The KVM path without migrating: a KVM conversion host added through the console lists a KVM
 // host's domains (KVM_URI with the private key KVM_KEY; a wrong key KVM_WRONG_KEY gives a readable error) and the
@@ -107,6 +107,33 @@ try {
   await page.click('form#login button[type=submit]');
   await page.getByRole('menuitem', { name: '迁移服务器' }).waitFor();
   log('logged in');
+
+  // --- change password from the user menu: a wrong current password is refused readably, the new one logs in, and
+  // the configured one is put back for the rest of the run ---
+  const changePassword = async (oldPassword, newPassword) => {
+    await page.click('button.user-menu');
+    await page.locator('.menu-password').click();
+    await page.fill('#passwordForm_oldPassword', oldPassword);
+    await page.fill('#passwordForm_newPassword', newPassword);
+    await page.fill('#passwordForm_confirm', newPassword);
+    await page.click('button.password-ok');
+  };
+  const newPassword = `${CFG.password}-changed`;
+  await changePassword('not-the-password', newPassword);
+  await page.locator('.password-error').filter({ hasText: 'ID.1031' }).waitFor();
+  log('wrong current password:', (await page.locator('.password-error').innerText()).slice(0, 120));
+  await page.fill('#passwordForm_oldPassword', CFG.password);
+  await page.click('button.password-ok');
+  await page.locator('#passwordForm_oldPassword').waitFor({ state: 'detached' });
+  await page.click('button.user-menu');
+  await page.locator('.menu-logout').click();
+  await page.fill('#login_accountName', CFG.user);
+  await page.fill('#login_password', newPassword);
+  await page.click('form#login button[type=submit]');
+  await page.getByRole('menuitem', { name: '迁移服务器' }).waitFor();
+  await changePassword(newPassword, CFG.password);
+  await page.locator('#passwordForm_oldPassword').waitFor({ state: 'detached' });
+  log('password changed through the console, logged in with it, and changed back');
 
   // --- migration servers: replace the environment's conversion host by one added through the console ---
   await page.locator('.hosts-table tr.ant-table-row').first().waitFor();

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, ConfigProvider, Form, Input, Layout, Menu, Space, Typography } from 'antd';
+import { App as AntApp, Button, Card, ConfigProvider, Dropdown, Form, Input, Layout, Menu, Space, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { errorText, getSession, login, logout, onSessionExpired } from './api';
+import { errorText, getAccount, getSession, login, logout, onSessionExpired } from './api';
+import ChangePassword from './ChangePassword';
 import { I18n, Lang, initialLang, rememberLang, translator, useT } from './i18n';
 import ConversionHosts from './pages/ConversionHosts';
 import SourcePlatforms from './pages/SourcePlatforms';
@@ -69,6 +70,7 @@ function Shell({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }) {
   const t = useT();
   const [hash, go] = useHash();
   const [loggedIn, setLoggedIn] = useState(!!getSession());
+  const [changingPassword, setChangingPassword] = useState(false);
   useEffect(() => onSessionExpired(() => setLoggedIn(false)), []);
 
   const langButton = (
@@ -99,16 +101,29 @@ function Shell({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }) {
         </Typography.Title>
         <Space>
           {langButton}
-          <Button
-            size="small"
-            onClick={async () => {
-              await logout();
-              setLoggedIn(false);
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'password', label: <span className="menu-password">{t('menu.password')}</span> },
+                { key: 'logout', label: <span className="menu-logout">{t('menu.logout')}</span> },
+              ],
+              onClick: async ({ key }) => {
+                if (key === 'password') {
+                  setChangingPassword(true);
+                } else {
+                  await logout();
+                  setLoggedIn(false);
+                }
+              },
             }}
           >
-            {t('menu.logout')}
-          </Button>
+            <Button size="small" className="user-menu">
+              {getAccount()?.name ?? 'admin'} ▾
+            </Button>
+          </Dropdown>
         </Space>
+        <ChangePassword open={changingPassword} onClose={() => setChangingPassword(false)} />
       </Layout.Header>
       <Layout>
         <Layout.Sider width={200} theme="light">

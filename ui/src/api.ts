@@ -153,13 +153,39 @@ async function sha512Hex(s: string): Promise<string | null> {
   return Array.from(new Uint8Array(d), (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
+const ACCOUNT_KEY = 'zstack.account';
+
+/** The logged-in account, as login recorded it: UpdateAccount is addressed by its uuid. */
+export function getAccount(): { uuid: string; name: string } | null {
+  try {
+    return JSON.parse(localStorage.getItem(ACCOUNT_KEY) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
 export async function login(accountName: string, password: string): Promise<string> {
   setSession(null);
   const hashed = await sha512Hex(password);
   const r = await send('PUT', '/accounts/login', { logInByAccount: { accountName, password: hashed ?? password } });
   const uuid = r.inventory.uuid as string;
   setSession(uuid);
+  localStorage.setItem(ACCOUNT_KEY, JSON.stringify({ uuid: r.inventory.accountUuid, name: accountName }));
   return uuid;
+}
+
+/**
+ * ZStack's UpdateAccount with the current password as oldPassword (a wrong one is ID.1031), both sent as SHA-512 hex
+ * like the login. The server ends the account's other sessions; this one goes on.
+ */
+export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+  const account = getAccount();
+  if (!account) throw new ApiError(0, { description: 'not logged in', details: 'log in again' });
+  const [oldHashed, newHashed] = await Promise.all([sha512Hex(oldPassword), sha512Hex(newPassword)]);
+  await api.action(`/accounts/${account.uuid}`, 'updateAccount', {
+    oldPassword: oldHashed ?? oldPassword,
+    password: newHashed ?? newPassword,
+  });
 }
 
 export async function logout() {
@@ -172,4 +198,5 @@ export async function logout() {
     }
   }
   setSession(null);
+  localStorage.removeItem(ACCOUNT_KEY);
 }

@@ -17,14 +17,15 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -179,12 +180,35 @@ final class ApiCall {
             return;
         }
         if (hasAccessKey()) {
-            String date = HTTP_DATE.format(ZonedDateTime.now(ZoneId.of("GMT")));
+            String date = HTTP_DATE.format(Instant.ofEpochSecond(signingSecond(action.accessKeyId + " " + method + " " + apiPath)));
             String signature = sign(action.accessKeySecret, method + "\n" + date + "\n/v1" + apiPath);
             b.header("Date", date).header("Authorization", "ZStack " + action.accessKeyId + ":" + signature);
         } else {
             b.header("Authorization", "OAuth " + action.sessionId);
         }
+    }
+
+    /** The last second each access key signed each method and path in. */
+    private static final Map<String, Long> LAST_SIGNED = new ConcurrentHashMap<>();
+
+    /**
+     * The second to date a signature with: now, unless this key already signed this method and path in it. The
+     * server accepts a signature once, and the Date has a resolution of seconds, so a second identical request in
+     * the same second would repeat the first's signature and be refused as a replay: it waits for the next second.
+     */
+    static long signingSecond(String key) {
+        long now = System.currentTimeMillis() / 1000;
+        long second = LAST_SIGNED.compute(key, (k, last) -> last == null || last < now ? now : last + 1);
+        long wait = second * 1000 - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException("interrupted while waiting to sign a request", e);
+            }
+        }
+        return second;
     }
 
     /** Base64 of HmacSHA1(secret, text): the access-key signature ZStack checks. */

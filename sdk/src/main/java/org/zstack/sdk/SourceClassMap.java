@@ -44,6 +44,7 @@ public final class SourceClassMap {
         m.put("org.zstack.v2v.V2VTaskInventory", "org.zstack.sdk.V2VTaskInventory");
         m.put("org.zstack.v2v.V2VVmSpec", "org.zstack.sdk.V2VVmSpec");
         m.put("org.zstack.vmware.ESXHostInventory", "org.zstack.sdk.ESXHostInventory");
+        m.put("org.zstack.vmware.VCenterBackupStorageInventory", "org.zstack.sdk.VCenterBackupStorageInventory");
         m.put("org.zstack.vmware.VCenterClusterInventory", "org.zstack.sdk.VCenterClusterInventory");
         m.put("org.zstack.vmware.VCenterDatacenterInventory", "org.zstack.sdk.VCenterDatacenterInventory");
         m.put("org.zstack.vmware.VCenterInventory", "org.zstack.sdk.VCenterInventory");

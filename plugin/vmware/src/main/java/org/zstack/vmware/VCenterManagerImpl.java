@@ -114,7 +114,10 @@ public class VCenterManagerImpl extends AbstractService implements ManagementNod
 
     @Override
     public void handleMessage(Message msg) {
-        if (msg instanceof VCenterMessage vm) {
+        if (msg instanceof APIQueryVCenterBackupStorageMsg) {
+            throw new OperationFailureException(operr("this migration service has no backup storage: vCenter datastores"
+                    + " are not registered as backup storage here; QueryVCenterPrimaryStorage lists them"));
+        } else if (msg instanceof VCenterMessage vm) {
             queue.run(queueOf(vm.getVCenterUuid()), msg, () -> handleVCenterMessage(msg));
         } else {
             bus.dealWithUnknownMessage(msg);

@@ -1,6 +1,7 @@
 package org.zstack.testlib.longjob
 
 import org.zstack.core.json.JSONObjectUtil
+import org.zstack.header.core.NoErrorCompletion
 import org.zstack.header.core.ReturnValueCompletion
 import org.zstack.header.longjob.LongJob
 import org.zstack.header.longjob.LongJobErrors
@@ -18,7 +19,7 @@ import static org.zstack.core.Platform.operr
 /**
  * A long job the tests steer: it finishes at once, fails (always or on its first run), is interrupted (and so
  * suspended), or blocks until released or canceled. It records
- * which of start/resume/cancel ran for each key, so a test can see what the manager did after a restart.
+ * which of start/resume/cancel/clean ran for each key, so a test can see what the manager did after a restart.
  */
 @LongJobFor(APITestLongJobMsg)
 class TestLongJob implements LongJob {
@@ -85,5 +86,13 @@ class TestLongJob implements LongJob {
         def c = waiting.remove(job.uuid)
         completion.success(true)
         c?.fail(err(LongJobErrors.CANCELED, "the test job was canceled"))
+    }
+
+    /** CleanLongJob's work: only recorded. */
+    @Override
+    void clean(LongJobVO job, NoErrorCompletion completion) {
+        APITestLongJobMsg data = JSONObjectUtil.toObject(job.jobData, APITestLongJobMsg)
+        record(data.key ?: job.uuid, "clean")
+        completion.done()
     }
 }

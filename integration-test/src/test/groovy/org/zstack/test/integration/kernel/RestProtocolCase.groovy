@@ -380,11 +380,11 @@ class RestProtocolCase {
         assert now.state == "Disabled"
     }
 
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US).withZone(ZoneId.of("GMT"))
+    // ZStack's SDK form with a zone id; our SDK writes "GMT", so the two never sign the same text in the same second
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss VV", Locale.US)
 
     private static Map<String, String> signed(String keyId, String secret, String method, String path, long skewMinutes = 0) {
-        String date = HTTP_DATE.format(ZonedDateTime.now(ZoneId.of("GMT")).plusMinutes(skewMinutes))
+        String date = HTTP_DATE.format(ZonedDateTime.now(ZoneId.of("Etc/UTC")).plusMinutes(skewMinutes))
         Mac mac = Mac.getInstance("HmacSHA1")
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"))
         String sig = mac.doFinal("${method}\n${date}\n${path}".toString().getBytes(StandardCharsets.UTF_8)).encodeBase64().toString()
