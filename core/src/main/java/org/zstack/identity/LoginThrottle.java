@@ -135,13 +135,20 @@ public class LoginThrottle implements Component {
                 .setParameter("id", id).executeUpdate());
     }
 
-    /** Counts one failure under a row lock, so that failures at once on two nodes both count. */
+    /**
+     * Counts one failure under a row lock, so that failures at once on two nodes both count. It never throws: the
+     * login's own answer must still go out.
+     */
     private void failed(String id, String name, String clientAddress) {
         try {
             countFailure(id, name, clientAddress);
         } catch (RuntimeException e) {
             // two first failures at once: one inserted the row; count this one on it
-            countFailure(id, name, clientAddress);
+            try {
+                countFailure(id, name, clientAddress);
+            } catch (RuntimeException again) {
+                logger.warn("a failed login of account {} from {} could not be counted", name, clientAddress, again);
+            }
         }
     }
 
