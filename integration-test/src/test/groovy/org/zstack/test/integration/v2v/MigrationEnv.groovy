@@ -24,7 +24,8 @@ class MigrationEnv {
     final Libvirtd.Network net = Libvirtd.ensure()
     final int agentPort = AgentProcess.freePort()
     final TestNode node
-    final String session
+    /** Not final: a case that changes the admin's password (which ends the other sessions) logs in again. */
+    String session
     final VCenterSimulator vc
     final Path work = Files.createTempDirectory("zstack-v2v-migration")
     final List<AgentProcess> agents = []
