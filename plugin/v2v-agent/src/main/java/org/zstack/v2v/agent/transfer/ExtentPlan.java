@@ -50,6 +50,44 @@ final class ExtentPlan {
         return merged;
     }
 
+    /** The bytes of {@code ranges} below disk offset {@code offset}: what a copy resumed there does not read again. */
+    static long bytesBelow(List<long[]> ranges, long offset) {
+        long sum = 0;
+        for (long[] r : ranges) {
+            sum += Math.max(0, Math.min(r[1], offset) - r[0]);
+        }
+        return sum;
+    }
+
+    /**
+     * The next piece of a sequential copy of {@code ranges}: it starts at the first planned byte at or above
+     * {@code from} and ends where {@code maxBytes} planned bytes are reached (or the plan ends), the holes between
+     * ranges included. Null when nothing is planned at or above {@code from}.
+     *
+     * @return {@code {start, end, plannedBytes}}
+     */
+    static long[] window(List<long[]> ranges, long from, long maxBytes) {
+        long start = -1;
+        long end = -1;
+        long bytes = 0;
+        for (long[] r : ranges) {
+            if (r[1] <= from) {
+                continue;
+            }
+            long s = Math.max(r[0], from);
+            if (start < 0) {
+                start = s;
+            }
+            long take = Math.min(r[1] - s, maxBytes - bytes);
+            end = s + take;
+            bytes += take;
+            if (bytes >= maxBytes) {
+                break;
+            }
+        }
+        return start < 0 ? null : new long[]{start, end, bytes};
+    }
+
     static long bytes(List<long[]> ranges) {
         long sum = 0;
         for (long[] r : ranges) {
