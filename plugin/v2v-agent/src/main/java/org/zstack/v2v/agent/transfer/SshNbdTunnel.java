@@ -66,22 +66,25 @@ final class SshNbdTunnel implements AutoCloseable {
             "echo \"" + STAMP + "$(stat -L -c \"%s %Y\" \"$p\" 2>/dev/null)\" || exit 95",
             "d=$(mktemp -d) || { echo \"" + FAILED + "no-mktemp\"; exit 93; }",
             "echo \"" + DIR_LINE + "$d\" || { rm -rf \"$d\"; exit 95; }",
+            // qemu-nbd's output goes to a file, not the session: an orphaned qemu-nbd must not hold the session open
             // qemu 7.2's qemu-nbd has no --force-share: an image a paused qemu holds is opened with the file's
             // locking off (its own backing files take shared locks, which the running qemu grants)
             "if [ -n \"$s\" ]; then",
             "  if [ -b \"$p\" ]; then k=host_device; else k=file; fi",
             "  e=$(printf \"%s\" \"$p\" | sed \"s/,/,,/g\")",
             "  qemu-nbd --read-only --persistent --shared=2 --socket=\"$d/nbd.sock\" --image-opts \\",
-            "    \"driver=$f,file.driver=$k,file.filename=$e,file.locking=off\" &",
+            "    \"driver=$f,file.driver=$k,file.filename=$e,file.locking=off\" >/dev/null 2>\"$d/nbd.err\" &",
             "else",
-            "  qemu-nbd --read-only --persistent --shared=2 --format=\"$f\" --socket=\"$d/nbd.sock\" \"$p\" &",
+            "  qemu-nbd --read-only --persistent --shared=2 --format=\"$f\" --socket=\"$d/nbd.sock\" \"$p\" \\",
+            "    >/dev/null 2>\"$d/nbd.err\" &",
             "fi",
             "n=$!",
             "echo \"" + PID_LINE + "$n\" || { kill $n 2>/dev/null; wait $n 2>/dev/null; rm -rf \"$d\"; exit 95; }",
             "t=0",
             "while [ ! -S \"$d/nbd.sock\" ]; do",
             "  if ! kill -0 $n 2>/dev/null || [ $t -ge 300 ]; then",
-            "    kill $n 2>/dev/null; wait $n 2>/dev/null; rm -rf \"$d\"; echo \"" + FAILED + "nbd-exited\"; exit 94",
+            "    kill $n 2>/dev/null; wait $n 2>/dev/null; cat \"$d/nbd.err\" >&2; rm -rf \"$d\"",
+            "    echo \"" + FAILED + "nbd-exited\"; exit 94",
             "  fi",
             "  sleep 0.1; t=$((t+1))",
             "done",
@@ -313,8 +316,12 @@ final class SshNbdTunnel implements AutoCloseable {
             }
             try {
                 p.getOutputStream().close();
-                if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                    ProcessRunner.killTree(p);
+                if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                    // the remote side has not ended the session: stop its qemu-nbd first, which lets it end
+                    stopServer();
+                    if (!p.waitFor(3, TimeUnit.SECONDS)) {
+                        ProcessRunner.killTree(p);
+                    }
                 }
             } catch (IOException ignored) {
                 ProcessRunner.killTree(p);
@@ -326,15 +333,20 @@ final class SshNbdTunnel implements AutoCloseable {
             }
         }
         // the session's end should have stopped it; whether it did depends on sshd and the remote shell noticing
-        SourceNbdServer s = server;
-        if (s != null && s.stop()) {
-            job.untrackRemote(s);
-        }
+        stopServer();
         try {
             Files.deleteIfExists(localSocket);
             Files.deleteIfExists(control);
         } catch (IOException e) {
             logger.warning(String.format("disk %d: cannot remove %s: %s", index, localSocket, e));
+        }
+    }
+
+    private void stopServer() {
+        SourceNbdServer s = server;
+        if (s != null && s.stop()) {
+            job.untrackRemote(s);
+            server = null;
         }
     }
 
