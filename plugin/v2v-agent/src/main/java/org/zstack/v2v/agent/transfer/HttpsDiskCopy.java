@@ -60,6 +60,8 @@ final class HttpsDiskCopy implements DiskTransfer {
     private long bytesBefore;
     /** The source's version (ETag / Last-Modified) its answers must all have: the checkpoint's, or the first one. */
     private String version;
+    /** Where this run began: the checkpoint's offset, or 0. */
+    private long resumedAt;
     /** Whether {@link #version} is set for this run: from the checkpoint, or by the run's first answer. */
     private boolean versionKnown;
     private FileChannel out;
@@ -113,7 +115,8 @@ final class HttpsDiskCopy implements DiskTransfer {
             logger.warning(String.format("job %s disk %d: %s; copying the disk from its start", job.uuid(),
                     disk.index, e.getMessage()));
             resume.delete();
-            progress.advance(disk.index, -(bytesBefore + bytesRead));
+            // the phase's progress counted the kept part and this run's reads: both are read again now
+            progress.advance(disk.index, -(ExtentPlan.bytesBelow(ranges, resumedAt) + bytesRead));
             try {
                 return copyFrom(source, null, start);
             } catch (SourceChanged again) {
@@ -126,6 +129,7 @@ final class HttpsDiskCopy implements DiskTransfer {
     private TransferCommand.DiskResult copyFrom(DiskSource source, DiskCheckpoint.State from, long start)
             throws IOException, InterruptedException {
         long offset = from == null ? 0 : from.offset();
+        resumedAt = offset;
         bytesRead = 0;
         bytesBefore = from == null ? 0 : from.bytesRead();
         bytesWritten = from == null ? 0 : from.bytesWritten();
