@@ -42,6 +42,8 @@ public class CleanupJobCommand implements CommandHandler<CleanupJobCommand.Clean
             logger.warning(String.format("job %s still has a command running %d s after cancel; removing its files anyway",
                     cmd.jobUuid, STOP_WAIT.toSeconds()));
         }
+        // the copy stops what it started on a source host; anything it could not is tried once more here
+        jobs.job(cmd.jobUuid).stopRemote();
         dir.keepLogs();
         rsp.freedBytes = dir.delete();
         jobs.forget(cmd.jobUuid);

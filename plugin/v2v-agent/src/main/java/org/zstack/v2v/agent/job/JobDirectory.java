@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * A job's files on the conversion host, {@code <storagePath>/<jobUuid>/}: {@code disk-<i>.raw},
- * {@code disk-<i>.done}, {@code out/disk-<i>.qcow2}. Checks both parts of the path, since cleanup deletes it
- * recursively: a job key such as {@code ../..} must never name another directory.
+ * {@code disk-<i>.done}, {@code disk-<i>.checkpoint}, {@code out/disk-<i>.qcow2}. Checks both parts of the path,
+ * since cleanup deletes it recursively: a job key such as {@code ../..} must never name another directory.
  */
 public final class JobDirectory {
     /** A uuid, or any plain name: no separators, no dot-only names. */
@@ -72,6 +72,16 @@ public final class JobDirectory {
 
     public Path doneMarker(int index) {
         return dir.resolve("disk-" + index + ".done");
+    }
+
+    /** The byte offset up to which {@code disk-<i>.raw} is durably written, while its copy is unfinished. */
+    public Path checkpoint(int index) {
+        return dir.resolve("disk-" + index + ".checkpoint");
+    }
+
+    /** The qemu-nbd a KVM source disk's copy runs on its source host, while it may run (its PID and directory). */
+    public Path sourceNbdRecord(int index) {
+        return dir.resolve("disk-" + index + ".nbd");
     }
 
     public Path outDir() {

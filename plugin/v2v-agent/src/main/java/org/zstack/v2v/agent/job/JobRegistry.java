@@ -50,6 +50,8 @@ public final class JobRegistry {
         private final String uuid;
         private final Set<Process> processes = ConcurrentHashMap.newKeySet();
         private final Set<Closeable> streams = ConcurrentHashMap.newKeySet();
+        /** Processes of the job on other hosts (a KVM source's qemu-nbd), until verified stopped. */
+        private final Set<RemoteProcess> remote = ConcurrentHashMap.newKeySet();
         /** Commands of the job now running; guarded by this. */
         private int running;
         private volatile boolean canceled;
@@ -129,6 +131,33 @@ public final class JobRegistry {
 
         public void untrack(Closeable c) {
             streams.remove(c);
+        }
+
+        public void trackRemote(RemoteProcess p) {
+            remote.add(p);
+        }
+
+        public void untrackRemote(RemoteProcess p) {
+            remote.remove(p);
+        }
+
+        /**
+         * Stops the job's remote processes still tracked (the copy that started them normally stops them itself);
+         * those verified gone are forgotten.
+         *
+         * @return how many could not be stopped
+         */
+        public int stopRemote() {
+            int left = 0;
+            for (RemoteProcess p : remote) {
+                if (p.stop()) {
+                    remote.remove(p);
+                } else {
+                    left++;
+                    logger.warning(String.format("job %s: %s could not be stopped", uuid, p.describe()));
+                }
+            }
+            return left;
         }
 
         boolean cancel() {

@@ -45,8 +45,11 @@ final class DiskSource {
     private final SocketTrackingFactory sockets;
     private final int readTimeoutMillis;
 
-    /** What a request answered: the body and the disk offset of its first byte (0 when Range was ignored). */
-    record Body(long start, InputStream in) {
+    /**
+     * What a request answered: the body, the disk offset of its first byte (0 when Range was ignored), and the
+     * resource's version as the server names it (its ETag, else its Last-Modified; null when it says neither).
+     */
+    record Body(long start, InputStream in, String version) {
     }
 
     /**
@@ -127,10 +130,10 @@ final class DiskSource {
                     readTimeoutMillis / 1000));
         }
         if (status == 200) {
-            return new Body(0, c.getInputStream());
+            return new Body(0, c.getInputStream(), version(c));
         }
         if (status == 206) {
-            return new Body(rangeStart(c, start), c.getInputStream());
+            return new Body(rangeStart(c, start), c.getInputStream(), version(c));
         }
         discardErrorBody(c);
         String msg = String.format("disk %d: HTTP %d from GET %s%s", index, status, shownUrl,
@@ -139,6 +142,15 @@ final class DiskSource {
             throw new IOException(msg);
         }
         throw new AgentException(msg);
+    }
+
+    private static String version(HttpsURLConnection c) {
+        String etag = c.getHeaderField("ETag");
+        if (etag != null && !etag.isBlank()) {
+            return "etag " + etag.trim();
+        }
+        String modified = c.getHeaderField("Last-Modified");
+        return modified == null || modified.isBlank() ? null : "modified " + modified.trim();
     }
 
     private long rangeStart(HttpsURLConnection c, long asked) {

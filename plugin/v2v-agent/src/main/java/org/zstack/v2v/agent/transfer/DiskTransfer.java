@@ -16,7 +16,8 @@ interface DiskTransfer {
     long plannedBytes();
 
     /**
-     * Copies the disk, or answers the figures of an earlier run when its done marker is valid.
+     * Copies the disk, or answers the figures of an earlier run when its done marker is valid; an earlier run's
+     * valid {@link DiskCheckpoint} makes it go on from there.
      *
      * @throws org.zstack.v2v.agent.job.JobCanceledException when the job was canceled
      * @throws org.zstack.agent.AgentException               on an error a retry would not cure; it names the disk

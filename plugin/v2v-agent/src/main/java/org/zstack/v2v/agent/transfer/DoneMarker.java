@@ -34,6 +34,8 @@ final class DoneMarker {
             d.zeroBytesSkipped = Long.parseLong(p.getProperty("zeroBytesSkipped"));
             d.seconds = Double.parseDouble(p.getProperty("seconds"));
             d.bytesPerSecond = Long.parseLong(p.getProperty("bytesPerSecond"));
+            d.resumedFromByte = Long.parseLong(p.getProperty("resumedFromByte", "0"));
+            d.bytesFromCheckpoint = Long.parseLong(p.getProperty("bytesFromCheckpoint", "0"));
             return d;
         } catch (IOException | RuntimeException e) {
             // a torn or foreign marker: transfer the disk again rather than trust it
@@ -49,6 +51,8 @@ final class DoneMarker {
         p.setProperty("zeroBytesSkipped", String.valueOf(d.zeroBytesSkipped));
         p.setProperty("seconds", String.valueOf(d.seconds));
         p.setProperty("bytesPerSecond", String.valueOf(d.bytesPerSecond));
+        p.setProperty("resumedFromByte", String.valueOf(d.resumedFromByte));
+        p.setProperty("bytesFromCheckpoint", String.valueOf(d.bytesFromCheckpoint));
         Path tmp = marker.resolveSibling(marker.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp)) {
             p.store(w, "transfer of " + d.path);

@@ -50,6 +50,55 @@ final class ExtentPlan {
         return merged;
     }
 
+    /** The bytes of {@code ranges} below disk offset {@code offset}: what a copy resumed there does not read again. */
+    static long bytesBelow(List<long[]> ranges, long offset) {
+        long sum = 0;
+        for (long[] r : ranges) {
+            sum += Math.max(0, Math.min(r[1], offset) - r[0]);
+        }
+        return sum;
+    }
+
+    /** Where a window may split a range: a multiple of qemu's sector, and of every file system's block. */
+    static final long WINDOW_ALIGN = 1 << 20;
+
+    /**
+     * The next piece of a sequential copy of {@code ranges}: it starts at the first planned byte at or above
+     * {@code from} and ends where about {@code maxBytes} planned bytes are reached (or the plan ends), the holes between
+     * ranges included; where it splits a range, on a {@link #WINDOW_ALIGN} boundary. Null when nothing is planned at or above {@code from}.
+     *
+     * @return {@code {start, end, plannedBytes}}
+     */
+    static long[] window(List<long[]> ranges, long from, long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("a window holds at least one byte");
+        }
+        long start = -1;
+        long end = -1;
+        long bytes = 0;
+        for (long[] r : ranges) {
+            if (r[1] <= from) {
+                continue;
+            }
+            long s = Math.max(r[0], from);
+            if (start < 0) {
+                start = s;
+            }
+            long take = Math.min(r[1] - s, maxBytes - bytes);
+            end = s + take;
+            if (end < r[1]) {
+                // a window ends inside a range only on a WINDOW_ALIGN boundary: qemu's raw driver takes offsets and
+                // sizes in whole sectors, and the next window starts here
+                end = Math.max(end / WINDOW_ALIGN * WINDOW_ALIGN, Math.min(r[1], (s / WINDOW_ALIGN + 1) * WINDOW_ALIGN));
+            }
+            bytes += end - s;
+            if (end < r[1] || bytes >= maxBytes) {
+                break;
+            }
+        }
+        return start < 0 ? null : new long[]{start, end, bytes};
+    }
+
     static long bytes(List<long[]> ranges) {
         long sum = 0;
         for (long[] r : ranges) {

@@ -45,14 +45,26 @@ final class HttpsDiskCopy implements DiskTransfer {
     /** Throws to stop this disk: the job canceled, or another disk of the job failed. */
     private final Runnable checkpoint;
     private final List<long[]> ranges;
+    private final DiskCheckpoint resume;
 
     private final byte[] buf = new byte[BUFFER];
     /** Set once the disk starts reading; {@link #abort} reaches its connections from another thread. */
     private volatile DiskSource source;
+    /** Bytes received from the source by this run. */
     private long bytesRead;
+    /** Data blocks in the file, this run's and those below the checkpoint it resumed from. */
     private long bytesWritten;
     /** The next disk offset to read in the current range; where a retry resumes. */
     private long position;
+    /** The bytes read by earlier runs below the checkpoint this run resumed from; 0 from the start. */
+    private long bytesBefore;
+    /** The source's version (ETag / Last-Modified) its answers must all have: the checkpoint's, or the first one. */
+    private String version;
+    /** Where this run began: the checkpoint's offset, or 0. */
+    private long resumedAt;
+    /** Whether {@link #version} is set for this run: from the checkpoint, or by the run's first answer. */
+    private boolean versionKnown;
+    private FileChannel out;
 
     HttpsDiskCopy(TransferCommand.SourceDisk disk, TransferContext ctx) {
         this.disk = disk;
@@ -64,6 +76,7 @@ final class HttpsDiskCopy implements DiskTransfer {
         this.stallTimeout = ctx.stallTimeout();
         this.checkpoint = ctx.checkpoint();
         this.ranges = ExtentPlan.ranges(disk.capacity, disk.extents);
+        this.resume = ctx.diskCheckpoint(disk.index);
     }
 
     /** Breaks off this disk's download now (another disk failed); the copy then stops at its checkpoint. */
@@ -96,25 +109,87 @@ final class HttpsDiskCopy implements DiskTransfer {
         // published for abort(); the copy itself works on the local
         this.source = source;
         long start = System.nanoTime();
-        // a fresh file each time: what an interrupted run left could be stale where this run leaves a hole
-        Files.deleteIfExists(raw);
+        try {
+            return copyFrom(source, resume.resume(DiskCheckpoint.identity(disk.capacity, ranges, null), raw), start);
+        } catch (SourceChanged e) {
+            logger.warning(String.format("job %s disk %d: %s; copying the disk from its start", job.uuid(),
+                    disk.index, e.getMessage()));
+            resume.delete();
+            // the phase's progress counted the kept part and this run's reads: both are read again now
+            progress.advance(disk.index, -(ExtentPlan.bytesBelow(ranges, resumedAt) + bytesRead));
+            try {
+                return copyFrom(source, null, start);
+            } catch (SourceChanged again) {
+                throw new AgentException(String.format("disk %d: %s while it was read", disk.index, again.getMessage()));
+            }
+        }
+    }
+
+    /** Copies the disk from the checkpoint's offset, or from its start (a fresh file) when there is none. */
+    private TransferCommand.DiskResult copyFrom(DiskSource source, DiskCheckpoint.State from, long start)
+            throws IOException, InterruptedException {
+        long offset = from == null ? 0 : from.offset();
+        resumedAt = offset;
+        bytesRead = 0;
+        bytesBefore = from == null ? 0 : from.bytesRead();
+        bytesWritten = from == null ? 0 : from.bytesWritten();
+        version = from == null ? null : from.version();
+        versionKnown = from != null;
+        resume.version(version);
+        if (from == null) {
+            // a fresh file: what an interrupted run left could be stale where this run leaves a hole
+            Files.deleteIfExists(raw);
+        } else {
+            long kept = ExtentPlan.bytesBelow(ranges, offset);
+            progress.advance(disk.index, kept);
+            logger.info(String.format("job %s disk %d: resuming at byte %d of %d from the checkpoint of an earlier run"
+                    + " (%d planned bytes kept, %d to read)", job.uuid(), disk.index, offset, disk.capacity, kept,
+                    plannedBytes() - kept));
+        }
         try (RandomAccessFile file = new RandomAccessFile(raw.toFile(), "rw")) {
+            // past the checkpoint the file holds what the killed run may have half written: drop it, a hole again
+            file.setLength(offset);
             file.setLength(disk.capacity);
             FileChannel channel = file.getChannel();
+            out = channel;
             SparseWriter writer = new SparseWriter(channel);
             boolean wholeDisk = disk.extents == null;
             for (long[] r : ranges) {
-                copyRange(source, writer, r[0], r[1], wholeDisk);
+                if (r[1] > offset) {
+                    copyRange(source, writer, Math.max(r[0], offset), r[1], wholeDisk);
+                }
             }
             checkpoint.run();
             // the marker below promises a complete file, so the data must be on disk first
             channel.force(false);
+        } finally {
+            out = null;
         }
-        TransferCommand.DiskResult d = TransferCommand.DiskResult.of(disk, raw, bytesRead, bytesWritten, start);
+        TransferCommand.DiskResult d = TransferCommand.DiskResult.of(disk, raw, bytesRead, bytesWritten, start, from);
         DoneMarker.write(marker, d);
-        logger.info(String.format("job %s disk %d: %d bytes read, %d written, %d left as holes in %.1f s (%d B/s)",
-                job.uuid(), disk.index, d.bytesRead, d.bytesWritten, d.zeroBytesSkipped, d.seconds, d.bytesPerSecond));
+        resume.delete();
+        logger.info(String.format("job %s disk %d: %d bytes read, %d written, %d left as holes in %.1f s (%d B/s)%s",
+                job.uuid(), disk.index, d.bytesRead, d.bytesWritten, d.zeroBytesSkipped, d.seconds, d.bytesPerSecond,
+                from == null ? "" : String.format(", resumed at byte %d (%d bytes read before)", d.resumedFromByte,
+                        d.bytesFromCheckpoint)));
         return d;
+    }
+
+    /**
+     * Every planned byte below {@link #position} is in the file: sync it, then say so in the checkpoint. A checkpoint
+     * that cannot be written costs a later resume some work, not this copy.
+     */
+    private void saveCheckpointIfDue() {
+        if (!resume.due(bytesBefore + bytesRead)) {
+            return;
+        }
+        try {
+            out.force(false);
+            resume.save(position, bytesBefore + bytesRead, bytesWritten);
+        } catch (IOException e) {
+            logger.warning(String.format("job %s disk %d: cannot write the checkpoint at byte %d: %s", job.uuid(),
+                    disk.index, position, e));
+        }
     }
 
     private void copyRange(DiskSource source, SparseWriter writer, long start, long end, boolean wholeDisk)
@@ -156,6 +231,7 @@ final class HttpsDiskCopy implements DiskTransfer {
         try {
             DiskSource.Body body = source.open(position, end, ranged);
             try (InputStream in = body.in()) {
+                checkVersion(body.version());
                 if (body.start() < position) {
                     // the server ignored Range: read past what this copy already has
                     logger.warning(String.format("job %s disk %d: the source ignores Range; skipping %d bytes",
@@ -191,6 +267,21 @@ final class HttpsDiskCopy implements DiskTransfer {
             bytesWritten += writer.write(buf, n, position);
             position += n;
             progress.advance(disk.index, n);
+            saveCheckpointIfDue();
+        }
+    }
+
+    /**
+     * Every answer must be of the same version of the source: the checkpoint's (a resumed copy), or the first answer's.
+     * A server that names no version is trusted on the capacity and plan alone.
+     */
+    private void checkVersion(String answered) {
+        if (!versionKnown) {
+            version = answered;
+            versionKnown = true;
+            resume.version(answered);
+        } else if (!java.util.Objects.equals(version, answered)) {
+            throw new SourceChanged(version, answered);
         }
     }
 
@@ -214,6 +305,14 @@ final class HttpsDiskCopy implements DiskTransfer {
             }
         }
         return null;
+    }
+
+    /** The source's version differs from the one this copy holds data of: the copy starts over. */
+    private static final class SourceChanged extends RuntimeException {
+        SourceChanged(String was, String now) {
+            super(String.format("the source changed since its copy began (%s, now %s)", was == null ? "no version" : was,
+                    now == null ? "no version" : now), null, false, false);
+        }
     }
 
     private void sleepChecked(long millis) throws InterruptedException {

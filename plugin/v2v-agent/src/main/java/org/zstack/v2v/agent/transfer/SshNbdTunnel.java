@@ -41,6 +41,9 @@ final class SshNbdTunnel implements AutoCloseable {
     static final int MAX_SOCKET_PATH = 107;
     private static final String READY = "V2V-NBD-READY ";
     private static final String FAILED = "V2V-NBD-ERROR ";
+    private static final String STAMP = "V2V-NBD-SOURCE ";
+    private static final String DIR_LINE = "V2V-NBD-DIR ";
+    private static final String PID_LINE = "V2V-NBD-PID ";
 
     /**
      * Run by the remote user's shell as {@code sh -c '<this>' v2v-nbd <path> <format> <share flag>}; it holds no
@@ -49,29 +52,43 @@ final class SshNbdTunnel implements AutoCloseable {
      */
     static final String REMOTE_SCRIPT = String.join("\n",
             "p=$1; f=$2; s=$3",
+            // a write to a closed session fails instead of killing the shell, and a hangup still cleans up: every
+            // exit path below stops qemu-nbd (the agent also stops it by its PID, which it reads from DIR and PID)
+            "trap \"\" PIPE",
+            "n=; d=",
+            "bye() { [ -n \"$n\" ] && kill $n 2>/dev/null; [ -n \"$d\" ] && rm -rf \"$d\"; exit 1; }",
+            "trap bye HUP INT TERM",
             "command -v qemu-nbd >/dev/null 2>&1 || { echo \"" + FAILED + "no-qemu-nbd\"; exit 90; }",
             "[ -e \"$p\" ] || { echo \"" + FAILED + "no-file\"; exit 91; }",
             "[ -r \"$p\" ] || { echo \"" + FAILED + "unreadable\"; exit 92; }",
+            // the file's size and mtime: what a resumed copy checks the source against (a checkpoint of another
+            // version of the image is worthless)
+            "echo \"" + STAMP + "$(stat -L -c \"%s %Y\" \"$p\" 2>/dev/null)\" || exit 95",
             "d=$(mktemp -d) || { echo \"" + FAILED + "no-mktemp\"; exit 93; }",
+            "echo \"" + DIR_LINE + "$d\" || { rm -rf \"$d\"; exit 95; }",
+            // qemu-nbd's output goes to a file, not the session: an orphaned qemu-nbd must not hold the session open
             // qemu 7.2's qemu-nbd has no --force-share: an image a paused qemu holds is opened with the file's
             // locking off (its own backing files take shared locks, which the running qemu grants)
             "if [ -n \"$s\" ]; then",
             "  if [ -b \"$p\" ]; then k=host_device; else k=file; fi",
             "  e=$(printf \"%s\" \"$p\" | sed \"s/,/,,/g\")",
             "  qemu-nbd --read-only --persistent --shared=2 --socket=\"$d/nbd.sock\" --image-opts \\",
-            "    \"driver=$f,file.driver=$k,file.filename=$e,file.locking=off\" &",
+            "    \"driver=$f,file.driver=$k,file.filename=$e,file.locking=off\" >/dev/null 2>\"$d/nbd.err\" &",
             "else",
-            "  qemu-nbd --read-only --persistent --shared=2 --format=\"$f\" --socket=\"$d/nbd.sock\" \"$p\" &",
+            "  qemu-nbd --read-only --persistent --shared=2 --format=\"$f\" --socket=\"$d/nbd.sock\" \"$p\" \\",
+            "    >/dev/null 2>\"$d/nbd.err\" &",
             "fi",
             "n=$!",
+            "echo \"" + PID_LINE + "$n\" || { kill $n 2>/dev/null; wait $n 2>/dev/null; rm -rf \"$d\"; exit 95; }",
             "t=0",
             "while [ ! -S \"$d/nbd.sock\" ]; do",
             "  if ! kill -0 $n 2>/dev/null || [ $t -ge 300 ]; then",
-            "    kill $n 2>/dev/null; wait $n 2>/dev/null; rm -rf \"$d\"; echo \"" + FAILED + "nbd-exited\"; exit 94",
+            "    kill $n 2>/dev/null; wait $n 2>/dev/null; cat \"$d/nbd.err\" >&2; rm -rf \"$d\"",
+            "    echo \"" + FAILED + "nbd-exited\"; exit 94",
             "  fi",
             "  sleep 0.1; t=$((t+1))",
             "done",
-            "echo \"" + READY + "$d/nbd.sock\"",
+            "echo \"" + READY + "$d/nbd.sock\" || { kill $n 2>/dev/null; wait $n 2>/dev/null; rm -rf \"$d\"; exit 95; }",
             "cat >/dev/null",
             "kill $n 2>/dev/null; wait $n 2>/dev/null; rm -rf \"$d\"");
 
@@ -81,25 +98,45 @@ final class SshNbdTunnel implements AutoCloseable {
     private final Path control;
     private final Path localSocket;
     private final JobRegistry.Job job;
+    /** {@code disk-<i>.nbd}: where the source's qemu-nbd is recorded while it may run. */
+    private final Path serverRecord;
     private Process ssh;
     private StderrTail stderr;
+    /** The source's qemu-nbd, once the remote script said where; stopped by PID when the tunnel closes. */
+    private volatile SourceNbdServer server;
+    /** "size mtime" of the source file as the source host saw it; null until reported. */
+    private volatile String sourceStamp;
 
     /**
      * @param control     the ControlMaster's socket: short (ssh appends a random suffix while it binds), private
      * @param localSocket where the disk's NBD export appears on this host
+     * @param serverRecord where the source's qemu-nbd is recorded while it may run ({@link SourceNbdServer})
      */
-    SshNbdTunnel(int index, SshDiskUrl url, Path key, Path control, Path localSocket, JobRegistry.Job job) {
+    SshNbdTunnel(int index, SshDiskUrl url, Path key, Path control, Path localSocket, Path serverRecord,
+                 JobRegistry.Job job) {
         this.index = index;
         this.url = url;
         this.key = key;
         this.control = control;
         this.localSocket = localSocket;
+        this.serverRecord = serverRecord;
         this.job = job;
     }
 
     /** The NBD URI of the export on this host, for qemu-img. */
     String nbdUri() {
         return "nbd+unix:///?socket=" + localSocket;
+    }
+
+    /** The export's local socket, for qemu-img's {@code --image-opts}. */
+    Path localSocket() {
+        return localSocket;
+    }
+
+    /** The source file's "size mtime" as its host reported it before serving it; null when it did not say. */
+    String sourceStamp() {
+        String s = sourceStamp;
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** Starts qemu-nbd on the source and forwards its socket here; fails with the disk named and the cause said. */
@@ -110,7 +147,12 @@ final class SshNbdTunnel implements AutoCloseable {
         }
         Files.deleteIfExists(localSocket);
         Files.deleteIfExists(control);
-        List<String> c = sshBase();
+        SourceNbdServer old = SourceNbdServer.leftBehind(job.uuid(), index, url, key, serverRecord);
+        if (old != null) {
+            // an agent killed mid-copy left it; the export below is a new one
+            old.stop();
+        }
+        List<String> c = sshArgs(url, key);
         c.addAll(List.of("-M", "-S", control.toString(), "-o", "ControlPersist=no", url.host(), remoteCommand()));
         ProcessBuilder pb = new ProcessBuilder(c);
         pb.environment().put("LC_ALL", "C");
@@ -128,8 +170,8 @@ final class SshNbdTunnel implements AutoCloseable {
                 url.format(), url.forceShare() ? ", force-share" : "", localSocket));
     }
 
-    /** The options every ssh call of this disk shares; no user config, no agent, no prompt, no host-key store. */
-    private List<String> sshBase() {
+    /** The options every ssh call to a source host shares; no user config, no agent, no prompt, no host-key store. */
+    static List<String> sshArgs(SshDiskUrl url, Path key) {
         return new ArrayList<>(List.of("ssh", "-F", "/dev/null",
                 "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
                 "-o", "ExitOnForwardFailure=yes", "-o", "ServerAliveInterval=15", "-o", "ConnectTimeout=20",
@@ -138,7 +180,7 @@ final class SshNbdTunnel implements AutoCloseable {
     }
 
     private List<String> forwardCommand(String remoteSocket) {
-        List<String> c = sshBase();
+        List<String> c = sshArgs(url, key);
         c.addAll(List.of("-S", control.toString(), "-O", "forward", "-L", localSocket + ":" + remoteSocket, url.host()));
         return c;
     }
@@ -160,6 +202,7 @@ final class SshNbdTunnel implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
+                    remember(line);
                     if (line.startsWith(READY) || line.startsWith(FAILED)) {
                         firstLine.complete(line);
                     }
@@ -188,6 +231,28 @@ final class SshNbdTunnel implements AutoCloseable {
                     throw new AgentException(String.format("disk %d: qemu-nbd on %s did not start within %d s%s",
                             index, url.hostAndPort(), READY_TIMEOUT.toSeconds(), stderr.suffix()));
                 }
+            }
+        }
+    }
+
+    /** Keeps what the remote script says about its qemu-nbd, as soon as it says it. */
+    private void remember(String line) {
+        if (line.startsWith(STAMP)) {
+            sourceStamp = line.substring(STAMP.length()).trim();
+        } else if (line.startsWith(DIR_LINE) && server == null) {
+            String d = line.substring(DIR_LINE.length()).trim();
+            if (SourceNbdServer.isDirectory(d)) {
+                SourceNbdServer s = new SourceNbdServer(job.uuid(), index, url, key, d, serverRecord);
+                s.save();
+                job.trackRemote(s);
+                server = s;
+            }
+        } else if (line.startsWith(PID_LINE) && server != null) {
+            try {
+                server.pid(Integer.parseInt(line.substring(PID_LINE.length()).trim()));
+                server.save();
+            } catch (NumberFormatException ignored) {
+                // without the PID the stop finds it by its directory
             }
         }
     }
@@ -251,8 +316,12 @@ final class SshNbdTunnel implements AutoCloseable {
             }
             try {
                 p.getOutputStream().close();
-                if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                    ProcessRunner.killTree(p);
+                if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                    // the remote side has not ended the session: stop its qemu-nbd first, which lets it end
+                    stopServer();
+                    if (!p.waitFor(3, TimeUnit.SECONDS)) {
+                        ProcessRunner.killTree(p);
+                    }
                 }
             } catch (IOException ignored) {
                 ProcessRunner.killTree(p);
@@ -263,11 +332,21 @@ final class SshNbdTunnel implements AutoCloseable {
                 job.untrack(p);
             }
         }
+        // the session's end should have stopped it; whether it did depends on sshd and the remote shell noticing
+        stopServer();
         try {
             Files.deleteIfExists(localSocket);
             Files.deleteIfExists(control);
         } catch (IOException e) {
             logger.warning(String.format("disk %d: cannot remove %s: %s", index, localSocket, e));
+        }
+    }
+
+    private void stopServer() {
+        SourceNbdServer s = server;
+        if (s != null && s.stop()) {
+            job.untrackRemote(s);
+            server = null;
         }
     }
 

@@ -70,9 +70,20 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
     }
 
     public static class DiskResult {
-        /** A disk copied in full, whatever its source: what the answer says and the done marker keeps. */
-        static DiskResult of(SourceDisk disk, java.nio.file.Path raw, long bytesRead, long bytesWritten, long startNanos) {
+        /**
+         * A disk copied in full, whatever its source: what the answer says and the done marker keeps.
+         *
+         * @param bytesRead    received from the source by this run
+         * @param bytesWritten the data blocks in the file, from all runs
+         * @param resumed      where this run resumed an earlier one's copy; null when it copied from the start
+         */
+        static DiskResult of(SourceDisk disk, java.nio.file.Path raw, long bytesRead, long bytesWritten, long startNanos,
+                             DiskCheckpoint.State resumed) {
             DiskResult d = new DiskResult();
+            if (resumed != null) {
+                d.resumedFromByte = resumed.offset();
+                d.bytesFromCheckpoint = resumed.bytesRead();
+            }
             d.index = disk.index;
             d.path = raw.toString();
             d.capacity = disk.capacity;
@@ -93,12 +104,17 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
         public long bytesWritten;
         /** Capacity not written, left as holes: zero blocks read, and the ranges outside the extents. */
         public long zeroBytesSkipped;
+        /** The disk offset where this run went on with an earlier run's copy (after an agent restart); 0: from the start. */
+        public long resumedFromByte;
+        /** The bytes an earlier run read below {@link #resumedFromByte}: kept, not read again. */
+        public long bytesFromCheckpoint;
         public double seconds;
         public long bytesPerSecond;
     }
 
     private final JobRegistry jobs;
     private final Duration stallTimeout;
+    private final long resumeEvery;
 
     public TransferCommand(JobRegistry jobs) {
         this(jobs, DEFAULT_STALL_TIMEOUT);
@@ -106,8 +122,14 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
 
     /** @param stallTimeout how long a download may receive nothing before it is dropped and resumed */
     public TransferCommand(JobRegistry jobs, Duration stallTimeout) {
+        this(jobs, stallTimeout, DiskCheckpoint.DEFAULT_INTERVAL_BYTES);
+    }
+
+    /** @param resumeEvery the bytes read between two resume checkpoints of a disk (tests make it small) */
+    TransferCommand(JobRegistry jobs, Duration stallTimeout, long resumeEvery) {
         this.jobs = jobs;
         this.stallTimeout = stallTimeout;
+        this.resumeEvery = resumeEvery;
     }
 
     @Override
@@ -129,7 +151,7 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
             };
             int threads = disksAtOnce(cmd);
             TransferContext tc = new TransferContext(job, dir, BandwidthLimiter.of(cmd.downloadBandwidth),
-                    cmd.downloadBandwidth, threads, progress, stallTimeout, checkpoint);
+                    cmd.downloadBandwidth, threads, progress, stallTimeout, checkpoint, resumeEvery);
             try (DiskTransfers transfers = new DiskTransfers(cmd, tc)) {
                 List<DiskTransfer> copies = new ArrayList<>();
                 for (SourceDisk d : cmd.disks) {

@@ -16,9 +16,17 @@ import java.time.Duration;
  * @param disksAtOnce      how many disks copy at the same time
  * @param stallTimeout     how long a read may receive nothing before it is dropped
  * @param checkpoint       throws to stop a disk: the job was canceled, or another disk failed
+ * @param resumeEvery      how many bytes read between two {@link DiskCheckpoint}s of a disk (or 5 s, if sooner)
  */
 record TransferContext(JobRegistry.Job job, JobDirectory dir, BandwidthLimiter limiter, Long bandwidth,
-                       int disksAtOnce, PhaseProgress progress, Duration stallTimeout, Runnable checkpoint) {
+                       int disksAtOnce, PhaseProgress progress, Duration stallTimeout, Runnable checkpoint,
+                       long resumeEvery) {
+
+    /** The resume checkpoint of disk {@code index}. */
+    DiskCheckpoint diskCheckpoint(int index) {
+        return new DiskCheckpoint(dir.checkpoint(index), job.uuid(), index, resumeEvery,
+                DiskCheckpoint.DEFAULT_INTERVAL_TIME);
+    }
 
     /**
      * One disk's share of the job's limit, for a tool that limits each disk on its own (qemu-img -r): the disks

@@ -48,6 +48,7 @@ public final class RangeFileServer implements AutoCloseable {
     private volatile long bytesPerSecond;
     private volatile long stallAfterBytes = -1;
     private volatile boolean ignoreRange;
+    private volatile String etag;
 
     public RangeFileServer(SelfSignedCert cert) throws IOException {
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -80,6 +81,12 @@ public final class RangeFileServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers with this ETag (null: none), as a server naming its resource's version does. */
+    public RangeFileServer etag(String etag) {
+        this.etag = etag;
+        return this;
+    }
+
     public RangeFileServer ignoreRange(boolean ignore) {
         this.ignoreRange = ignore;
         return this;
@@ -101,6 +108,9 @@ public final class RangeFileServer implements AutoCloseable {
                 return;
             }
             long size = ch.size();
+            if (etag != null) {
+                ex.getResponseHeaders().set("ETag", etag);
+            }
             long start = 0;
             long end = size;
             String range = ex.getRequestHeaders().getFirst("Range");

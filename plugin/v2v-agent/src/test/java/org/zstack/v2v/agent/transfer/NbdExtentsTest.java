@@ -52,8 +52,8 @@ class NbdExtentsTest {
 
     @Test
     void eachDiskGetsItsShareOfTheJobsBandwidth() {
-        assertNull(new TransferContext(null, null, null, null, 2, null, null, null).bandwidthPerDisk());
-        assertEquals(50L * MiB, new TransferContext(null, null, null, 100 * MiB, 2, null, null, null).bandwidthPerDisk());
-        assertEquals(100L * MiB, new TransferContext(null, null, null, 100 * MiB, 1, null, null, null).bandwidthPerDisk());
+        assertNull(new TransferContext(null, null, null, null, 2, null, null, null, 0).bandwidthPerDisk());
+        assertEquals(50L * MiB, new TransferContext(null, null, null, 100 * MiB, 2, null, null, null, 0).bandwidthPerDisk());
+        assertEquals(100L * MiB, new TransferContext(null, null, null, 100 * MiB, 1, null, null, null, 0).bandwidthPerDisk());
     }
 }

@@ -180,16 +180,129 @@ class SshDiskTransferIT {
         ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertInstanceOf(JobCanceledException.class, e.getCause().getCause());
-        assertTrue(seconds < 2, "stopped after " + seconds + " s");
+        assertTrue(seconds < 3, "stopped after " + seconds + " s");
         assertFalse(running(socket.toString()), "no ssh or qemu-img left on the job's socket");
         assertFalse(Files.exists(socket));
         assertFalse(Files.exists(storage.resolve("job-cancel/disk-0.done")));
-        // the source notices the session is gone: its "cat" ends, and it stops qemu-nbd
-        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (running("qemu-nbd .*" + big) && System.nanoTime() < until) {
+        // stopped by its PID before the command ended, whenever the source would have noticed the session's end
+        assertFalse(running("qemu-nbd .*" + big), "qemu-nbd on the source exited");
+        assertFalse(Files.exists(storage.resolve("job-cancel/disk-0.nbd")));
+    }
+
+    /** The source's qemu-nbd as the tunnel recorded it in {@code disk-<i>.nbd}. */
+    static long recordedPid(Path record) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        try (var r = Files.newBufferedReader(record)) {
+            p.load(r);
+        }
+        return Long.parseLong(p.getProperty("pid"));
+    }
+
+    static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !isZombie(pid);
+    }
+
+    static boolean isZombie(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                    .anyMatch(l -> l.startsWith("State:") && l.contains("Z"));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /**
+     * The remote shell dies before its own cleanup (what a source host under load, or sshd's teardown, can do): its
+     * qemu-nbd, started with --persistent, would serve the image forever. Closing the tunnel stops it by its PID.
+     */
+    @Test
+    void aQemuNbdOrphanedOnTheSourceIsStoppedByItsPidWhenTheTunnelCloses() throws Exception {
+        JobRegistry.Job job = jobs.job("job-orphan");
+        Path dir = Files.createDirectories(storage.resolve("job-orphan"));
+        Path record = dir.resolve("disk-0.nbd");
+        try (org.zstack.v2v.agent.ssh.SshIdentity id = org.zstack.v2v.agent.ssh.SshIdentity.write(key)) {
+            SshNbdTunnel t = new SshNbdTunnel(0, SshDiskUrl.parse(0, url(sparseRaw, "raw")), id.path(),
+                    id.path().resolveSibling("ctl-0"), dir.resolve("disk-0.nbd.sock"), record, job);
+            long nbd;
+            try {
+                t.open();
+                nbd = recordedPid(record);
+                assertTrue(alive(nbd), "qemu-nbd runs on the source");
+                long shell = ProcessHandle.of(nbd).flatMap(ProcessHandle::parent).orElseThrow().pid();
+                RawImages.run("kill", "-KILL", String.valueOf(shell));
+                Thread.sleep(300);
+                assertTrue(alive(nbd), "orphaned, it still serves the image");
+            } finally {
+                t.close();
+            }
+            assertFalse(alive(nbd), "stopped by its PID when the tunnel closed");
+            assertFalse(Files.exists(record), "and forgotten");
+        }
+    }
+
+    /**
+     * An agent killed mid-copy (here: its ssh killed, the tunnel never closed, the remote shell gone with it) leaves
+     * the job's qemu-nbd on the source; the job's next transfer finds it in {@code disk-<i>.nbd} and stops it first.
+     */
+    @Test
+    void theNextTransferOfAJobStopsTheQemuNbdAKilledAgentLeftOnTheSource() throws Exception {
+        JobRegistry.Job job = jobs.job("job-left");
+        Path dir = Files.createDirectories(storage.resolve("job-left"));
+        Path record = dir.resolve("disk-0.nbd");
+        long nbd;
+        try (org.zstack.v2v.agent.ssh.SshIdentity id = org.zstack.v2v.agent.ssh.SshIdentity.write(key)) {
+            SshNbdTunnel t = new SshNbdTunnel(0, SshDiskUrl.parse(0, url(sparseRaw, "raw")), id.path(),
+                    id.path().resolveSibling("ctl-0"), dir.resolve("disk-0.nbd.sock"), record, job);
+            t.open();
+            nbd = recordedPid(record);
+            long shell = ProcessHandle.of(nbd).flatMap(ProcessHandle::parent).orElseThrow().pid();
+            RawImages.run("kill", "-KILL", String.valueOf(shell));
+            t.kill();
+            Thread.sleep(300);
+            assertTrue(alive(nbd), "left running");
+        }
+        TransferCommand.DiskResult r = new TransferCommand(jobs)
+                .handle(cmd("job-left", url(sparseRaw, "raw"), 32 * MiB, key), ctx).disks.get(0);
+        assertFalse(alive(nbd), "the earlier qemu-nbd was stopped");
+        assertTrue(KvmSourceImages.sameContent(Path.of(r.path), sparseRaw));
+        assertFalse(Files.exists(record));
+    }
+
+    /** A copy canceled after its first windows goes on from its checkpoint: the windows before are not read again. */
+    @Test
+    void aCanceledCopyGoesOnFromItsLastWindow() throws Exception {
+        Path big = images.resolve("resume.raw");
+        KvmSourceImages.randomFile(big, 40 * MiB, 11);
+        TransferCommand t = new TransferCommand(jobs, TransferCommand.DEFAULT_STALL_TIMEOUT, 4 * MiB);
+        TransferCommand.TransferCmd c = cmd("job-resume", url(big, "raw"), 40 * MiB, key);
+        c.downloadBandwidth = 4 * MiB;
+        CompletableFuture<TransferCommand.TransferRsp> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return t.handle(c, ctx);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Path checkpoint = storage.resolve("job-resume/disk-0.checkpoint");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(checkpoint) && System.nanoTime() < until) {
             Thread.sleep(100);
         }
-        assertFalse(running("qemu-nbd .*" + big), "qemu-nbd on the source exited");
+        assertTrue(Files.exists(checkpoint), "a window was finished");
+        Thread.sleep(1000);
+        assertTrue(jobs.cancel("job-resume"));
+        assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
+        assertFalse(running("qemu-nbd .*" + big), "the source's qemu-nbd was stopped before the command ended");
+
+        TransferCommand.DiskResult r = t.handle(cmd("job-resume", url(big, "raw"), 40 * MiB, key), ctx).disks.get(0);
+        System.out.printf(Locale.ROOT, "ssh resume: at byte %d, %d read before, %d read now%n", r.resumedFromByte,
+                r.bytesFromCheckpoint, r.bytesRead);
+        assertTrue(r.resumedFromByte >= 8 * MiB && r.resumedFromByte % (8 * MiB) == 0,
+                "whole windows of 2 s at 4 MiB/s: " + r.resumedFromByte);
+        assertEquals(r.resumedFromByte, r.bytesFromCheckpoint);
+        assertEquals(40 * MiB - r.resumedFromByte, r.bytesRead);
+        assertTrue(KvmSourceImages.sameContent(Path.of(r.path), big));
+        assertFalse(Files.exists(checkpoint));
     }
 
     static boolean running(String pattern) throws Exception {

@@ -57,9 +57,10 @@ class SshDiskUrlTest {
     @Test
     void theRemoteCommandQuotesThePathForTheRemoteShell() {
         SshDiskUrl u = SshDiskUrl.parse(0, "ssh://root@h/x/it%27s%20%24(rm%20-rf).qcow2?format=qcow2");
-        SshNbdTunnel t = new SshNbdTunnel(0, u, null, null, null, null);
+        SshNbdTunnel t = new SshNbdTunnel(0, u, null, null, null, null, null);
         String cmd = t.remoteCommand();
         assertTrue(cmd.endsWith(" v2v-nbd '/x/it'\\''s $(rm -rf).qcow2' 'qcow2' ''"), cmd);
         assertFalse(SshNbdTunnel.REMOTE_SCRIPT.contains("'"), "the script travels inside single quotes");
+        assertFalse(SourceNbdServer.STOP_SCRIPT.contains("'"), "so does the stop script");
     }
 }

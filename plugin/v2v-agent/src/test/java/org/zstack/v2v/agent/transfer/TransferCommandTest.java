@@ -72,7 +72,7 @@ class TransferCommandTest {
 
     @AfterEach
     void resetServer() {
-        server.requireCookie(null).throttle(0).ignoreRange(false);
+        server.requireCookie(null).throttle(0).ignoreRange(false).etag(null);
     }
 
     TransferCommand.SourceDisk disk(int index, String u, List<long[]> ext) {
@@ -230,6 +230,69 @@ class TransferCommandTest {
         assertEquals("job job-cancel canceled", cause.getMessage());
         assertFalse(Files.exists(storage.resolve("job-cancel/disk-0.done")));
         assertFalse(Files.exists(storage.resolve("job-cancel/disk-1.done")));
+    }
+
+    /** Starts the job's transfer, cancels it once the server has sent {@code bytes}; answers what it had sent. */
+    long cancelAfter(TransferCommand t, TransferCommand.TransferCmd c, long bytes) throws Exception {
+        long before = server.bytesServed();
+        CompletableFuture<TransferCommand.TransferRsp> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return t.handle(c, ctx);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (server.bytesServed() - before < bytes && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertTrue(jobs.cancel(c.jobUuid));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> run.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(JobCanceledException.class, e.getCause().getCause());
+        return server.bytesServed() - before;
+    }
+
+    @Test
+    void aCanceledTransferGoesOnFromItsLastCheckpointNotFromTheDiskStart() throws Exception {
+        server.throttle(8 * MiB);
+        TransferCommand t = new TransferCommand(jobs, Duration.ofSeconds(60), 2 * MiB);
+        long first = cancelAfter(t, cmd("job-resume", disk(0, url, null)), CAPACITY / 2);
+        Path checkpoint = storage.resolve("job-resume/disk-0.checkpoint");
+        assertTrue(Files.exists(checkpoint), "the first run left its checkpoint");
+
+        server.throttle(0);
+        long before = server.bytesServed();
+        int requests = server.ranges().size();
+        TransferCommand.DiskResult d = t.handle(cmd("job-resume", disk(0, url, null)), ctx).disks.get(0);
+        long second = server.bytesServed() - before;
+
+        assertEquals(-1, Files.mismatch(source, Path.of(d.path)));
+        assertTrue(d.resumedFromByte > 0 && d.resumedFromByte <= first, "resumed at " + d.resumedFromByte);
+        assertEquals("bytes=" + d.resumedFromByte + "-" + (CAPACITY - 1), server.ranges().get(requests));
+        assertEquals(d.resumedFromByte, d.bytesFromCheckpoint, "the whole disk is planned: every byte below was read");
+        assertEquals(CAPACITY - d.resumedFromByte, d.bytesRead);
+        assertEquals(CAPACITY - d.zeroBytesSkipped, d.bytesWritten);
+        assertEquals(CAPACITY / 2, d.bytesWritten, "the written blocks of both runs, counted once");
+        long twice = first + second - CAPACITY;
+        System.out.printf(Locale.ROOT, "resume: first run sent %d bytes, checkpoint at %d, second run %d: bytes read"
+                + " twice %d%n", first, d.resumedFromByte, second, twice);
+        assertTrue(twice >= 0 && twice < 8 * MiB, "read twice: " + twice);
+        assertFalse(Files.exists(checkpoint), "a finished disk has its done marker, no checkpoint");
+    }
+
+    @Test
+    void aSourceOfAnotherVersionThanTheCheckpointsIsCopiedFromItsStart() throws Exception {
+        server.throttle(8 * MiB).etag("\"v1\"");
+        TransferCommand t = new TransferCommand(jobs, Duration.ofSeconds(60), 2 * MiB);
+        cancelAfter(t, cmd("job-changed", disk(0, url, List.of(new long[]{0, CAPACITY}))), CAPACITY / 2);
+        assertTrue(Files.readString(storage.resolve("job-changed/disk-0.checkpoint")).contains("v1"));
+
+        server.throttle(0).etag("\"v2\"");
+        TransferCommand.DiskResult d = t.handle(cmd("job-changed", disk(0, url, List.of(new long[]{0, CAPACITY}))), ctx)
+                .disks.get(0);
+        assertEquals(0, d.resumedFromByte, "the checkpoint holds data of another version");
+        assertEquals(CAPACITY, d.bytesRead);
+        assertEquals(-1, Files.mismatch(source, Path.of(d.path)));
     }
 
     @Test
