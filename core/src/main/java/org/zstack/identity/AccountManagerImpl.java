@@ -40,7 +40,7 @@ public class AccountManagerImpl extends AbstractService {
             AccountVO admin = new AccountVO();
             admin.setUuid(AccountConstant.INITIAL_SYSTEM_ADMIN_UUID);
             admin.setName(AccountConstant.INITIAL_SYSTEM_ADMIN_NAME);
-            admin.setPassword(PasswordHash.sha512(AccountConstant.INITIAL_SYSTEM_ADMIN_PASSWORD));
+            admin.setPassword(PasswordHash.hash(AccountConstant.INITIAL_SYSTEM_ADMIN_PASSWORD));
             admin.setType(AccountConstant.SYSTEM_ADMIN_TYPE);
             dbf.persist(admin);
         }
@@ -76,7 +76,7 @@ public class AccountManagerImpl extends AbstractService {
 
     private void handle(APILogInByAccountMsg msg) {
         AccountVO account = Q.New(AccountVO.class).eq(AccountVO_.name, msg.getAccountName()).find();
-        if (account == null || !PasswordHash.matches(msg.getPassword(), account.getPassword())) {
+        if (account == null || !passwordMatches(account, msg.getPassword())) {
             throw new OperationFailureException(err(IdentityErrors.AUTHENTICATION_ERROR, "wrong account name or password"));
         }
         SessionVO s = new SessionVO();
@@ -89,6 +89,21 @@ public class AccountManagerImpl extends AbstractService {
         APILogInReply r = new APILogInReply();
         r.setInventory(SessionInventory.valueOf(s));
         bus.reply(msg, r);
+    }
+
+    /**
+     * The one password check: against the salted hash, or a row still in the old unsalted SHA-512 form, which a right
+     * password then rewrites (a copy of such a row would be a login).
+     */
+    private boolean passwordMatches(AccountVO account, String given) {
+        if (!PasswordHash.verify(given, account.getPassword())) {
+            return false;
+        }
+        if (PasswordHash.needsRehash(account.getPassword())) {
+            String upgraded = PasswordHash.hash(given);
+            dbf.updateById(AccountVO.class, account.getUuid(), a -> a.setPassword(upgraded));
+        }
+        return true;
     }
 
     private void handle(APICreateAccessKeyMsg msg) {

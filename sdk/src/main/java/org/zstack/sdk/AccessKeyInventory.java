@@ -8,6 +8,7 @@ public class AccessKeyInventory {
     public String userUuid;
     public String description;
     public String AccessKeyID;
+    /** Only in the answer to CreateAccessKey, and then never written to the api-job table. */
     public String AccessKeySecret;
     public String state;
     public java.sql.Timestamp createDate;

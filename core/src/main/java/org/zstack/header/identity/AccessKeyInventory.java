@@ -1,6 +1,7 @@
 package org.zstack.header.identity;
 
 import org.zstack.header.Inventory;
+import org.zstack.header.message.NoLogging;
 
 import java.sql.Timestamp;
 
@@ -12,6 +13,8 @@ public class AccessKeyInventory {
     private String userUuid;
     private String description;
     private String AccessKeyID;
+    /** Only in the answer to CreateAccessKey, to the caller that created the key; queries never return it. */
+    @NoLogging
     private String AccessKeySecret;
     private String state;
     private Timestamp createDate;
