@@ -43,11 +43,27 @@ public final class DataDirectory {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        if (isShared(dir)) {
+            // a data directory set to /tmp or a home directory must not make everybody else's files ours
+            logger.warn("the data directory {} is a shared directory; its modes are left as they are", dir);
+            return;
+        }
         try (Stream<Path> all = Files.walk(dir)) {
             all.forEach(DataDirectory::narrow);
         } catch (IOException | UncheckedIOException e) {
             logger.warn("cannot check the modes under {}: {}", dir, e.getMessage());
         }
+    }
+
+    private static boolean isShared(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        for (String shared : new String[]{"/", "/tmp", "/var/tmp", "/root", "/home", System.getProperty("java.io.tmpdir"),
+                System.getProperty("user.home")}) {
+            if (shared != null && d.equals(Path.of(shared).toAbsolutePath().normalize())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void narrow(Path p) {
