@@ -100,6 +100,8 @@ final class DocGenerator {
                 .append("- Synchronous APIs (queries, gets, login) answer 200 with the result, or 503 with `{\"error\": {...}}`.\n")
                 .append("- Asynchronous APIs answer 202 `{\"location\": \"http://<node>:8080/zstack/v1/api-jobs/<job>\", \"apiTimeout\": <ms>}`;\n")
                 .append("  `GET` that location answers 202 `{}` while running, 200 with the result, or 503 `{\"error\": {...}}`.\n")
+                .append("  Poll with the Authorization the API was sent with: a job answers only the session or access key\n")
+                .append("  that submitted it (anyone else gets 404, as for an unknown job).\n")
                 .append("- Errors: `{\"error\": {\"code\": \"SYS.1007\", \"description\": \"...\", \"details\": \"...\", \"cause\": {...}}}`;\n")
                 .append("  `SYS.1000` internal, `SYS.1001` timeout, `SYS.1006` operation error, `SYS.1007` invalid argument,\n")
                 .append("  `ID.1001` invalid session, `LONG_JOB.1000` canceled.\n")

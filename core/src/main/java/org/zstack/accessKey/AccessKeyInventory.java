@@ -2,6 +2,7 @@ package org.zstack.accessKey;
 
 import org.zstack.header.Inventory;
 import org.zstack.header.identity.AccessKeyVO;
+import org.zstack.header.message.NoLogging;
 
 import java.sql.Timestamp;
 
@@ -16,6 +17,8 @@ public class AccessKeyInventory {
     private String userUuid;
     private String description;
     private String AccessKeyID;
+    /** Only in the answer to CreateAccessKey, to the caller that created the key; queries never return it. */
+    @NoLogging
     private String AccessKeySecret;
     private String state;
     private Timestamp createDate;

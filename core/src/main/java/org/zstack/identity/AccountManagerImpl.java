@@ -46,7 +46,7 @@ public class AccountManagerImpl extends AbstractService {
             AccountVO admin = new AccountVO();
             admin.setUuid(AccountConstant.INITIAL_SYSTEM_ADMIN_UUID);
             admin.setName(AccountConstant.INITIAL_SYSTEM_ADMIN_NAME);
-            admin.setPassword(PasswordHash.sha512(AccountConstant.INITIAL_SYSTEM_ADMIN_PASSWORD));
+            admin.setPassword(PasswordHash.hash(AccountConstant.INITIAL_SYSTEM_ADMIN_PASSWORD));
             admin.setType(AccountConstant.SYSTEM_ADMIN_TYPE);
             dbf.persist(admin);
         }
@@ -85,7 +85,7 @@ public class AccountManagerImpl extends AbstractService {
 
     private void handle(APILogInByAccountMsg msg) {
         AccountVO account = Q.New(AccountVO.class).eq(AccountVO_.name, msg.getAccountName()).find();
-        if (account == null || !PasswordHash.matches(msg.getPassword(), account.getPassword())) {
+        if (account == null || !passwordMatches(account, msg.getPassword())) {
             throw new OperationFailureException(err(IdentityErrors.AUTHENTICATION_ERROR, "wrong account name or password"));
         }
         SessionVO s = new SessionVO();
@@ -98,6 +98,21 @@ public class AccountManagerImpl extends AbstractService {
         APILogInReply r = new APILogInReply();
         r.setInventory(SessionInventory.valueOf(s));
         bus.reply(msg, r);
+    }
+
+    /**
+     * The one password check: against the salted hash, or a row still in the old unsalted SHA-512 form, which a right
+     * password then rewrites (a copy of such a row would be a login).
+     */
+    private boolean passwordMatches(AccountVO account, String given) {
+        if (!PasswordHash.verify(given, account.getPassword())) {
+            return false;
+        }
+        if (PasswordHash.needsRehash(account.getPassword())) {
+            String upgraded = PasswordHash.hash(given);
+            dbf.updateById(AccountVO.class, account.getUuid(), a -> a.setPassword(upgraded));
+        }
+        return true;
     }
 
     private void handle(APICreateAccessKeyMsg msg) {
@@ -126,7 +141,7 @@ public class AccountManagerImpl extends AbstractService {
      */
     private void handle(APIUpdateAccountMsg msg) {
         AccountVO account = dbf.findByUuid(msg.getUuid(), AccountVO.class);
-        if (msg.getOldPassword() != null && !PasswordHash.matches(msg.getOldPassword(), account.getPassword())) {
+        if (msg.getOldPassword() != null && !PasswordHash.verify(msg.getOldPassword(), account.getPassword())) {
             throw new OperationFailureException(err(IdentityErrors.WRONG_OLD_PASSWORD,
                     "the old password is wrong; the password of account[uuid:%s] is unchanged", account.getUuid()));
         }
@@ -149,7 +164,7 @@ public class AccountManagerImpl extends AbstractService {
                 a.setDescription(msg.getDescription());
             }
             if (msg.getPassword() != null) {
-                a.setPassword(PasswordHash.toStored(msg.getPassword()));
+                a.setPassword(PasswordHash.hash(msg.getPassword()));
             }
         });
         if (msg.getPassword() != null) {

@@ -3,7 +3,11 @@ package org.zstack.rest;
 import jakarta.persistence.*;
 import org.zstack.header.vo.ResourceVO;
 
-/** The record of an asynchronous API call, what /api-jobs/{uuid} answers from (ZStack's AsyncRestVO). */
+/**
+ * The record of an asynchronous API call, what /api-jobs/{uuid} answers from (ZStack's AsyncRestVO). The result
+ * stored here never holds a secret (a {@link org.zstack.header.message.NoLogging} field): the submitting node keeps
+ * the full body in memory for the poll (see {@link RestServer}).
+ */
 @Entity
 @Table(name = "AsyncRestVO")
 public class ApiJobVO extends ResourceVO {
@@ -19,6 +23,9 @@ public class ApiJobVO extends ResourceVO {
     @Column
     @Lob
     private String result;
+    /** Who may read the result: {@link ApiJobOwner}'s form of the submitting session or access key. */
+    @Column
+    private String owner;
 
     public String getApiName() { return apiName; }
     public void setApiName(String apiName) { this.apiName = apiName; }
@@ -28,4 +35,6 @@ public class ApiJobVO extends ResourceVO {
     public void setSuccess(boolean success) { this.success = success; }
     public String getResult() { return result; }
     public void setResult(String result) { this.result = result; }
+    public String getOwner() { return owner; }
+    public void setOwner(String owner) { this.owner = owner; }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.zstack.core.json.JSONObjectUtil;
 import org.zstack.header.message.APINoSee;
+import org.zstack.header.message.NoLogging;
 import org.zstack.header.rest.RestResponse;
 
 import java.lang.reflect.Field;
@@ -20,6 +21,15 @@ final class RestResponseMapper {
     }
 
     static JsonObject toBody(Object result, List<String> onlyFields) {
+        return toBody(result, onlyFields, true);
+    }
+
+    /** The body without the values of {@link NoLogging} fields: what may be written to disk (the api-job table). */
+    static JsonObject toBodyWithoutSecrets(Object result, List<String> onlyFields) {
+        return toBody(result, onlyFields, false);
+    }
+
+    private static JsonObject toBody(Object result, List<String> onlyFields, boolean withSecrets) {
         RestResponse rr = result.getClass().getAnnotation(RestResponse.class);
         Map<String, Object> parts = new LinkedHashMap<>();
         if (rr != null && !rr.allTo().isEmpty()) {
@@ -46,7 +56,7 @@ final class RestResponseMapper {
                 json.getAsJsonArray().forEach(inv -> keepOnly(inv, onlyFields));
             }
             body.add(e.getKey(), json);
-            walk(e.getKey(), e.getValue(), json, schema);
+            walk(e.getKey(), e.getValue(), json, schema, withSecrets);
         }
         if (!schema.isEmpty()) {
             body.add("schema", JSONObjectUtil.restGson.toJsonTree(schema));
@@ -60,7 +70,7 @@ final class RestResponseMapper {
         }
     }
 
-    private static void walk(String path, Object value, JsonElement json, Map<String, String> schema) {
+    private static void walk(String path, Object value, JsonElement json, Map<String, String> schema, boolean withSecrets) {
         if (value == null || json == null || json.isJsonNull() || isPlain(value.getClass())) {
             return;
         }
@@ -70,7 +80,7 @@ final class RestResponseMapper {
             }
             int i = 0;
             for (Object item : c) {
-                walk(path + "[" + i + "]", item, json.getAsJsonArray().get(i), schema);
+                walk(path + "[" + i + "]", item, json.getAsJsonArray().get(i), schema, withSecrets);
                 i++;
             }
             return;
@@ -81,8 +91,10 @@ final class RestResponseMapper {
         schema.put(path, value.getClass().getName());
         JsonObject obj = json.getAsJsonObject();
         for (Field f : visibleFields(value.getClass())) {
-            if (obj.has(f.getName())) {
-                walk(path + "." + f.getName(), read(value, f.getName()), obj.get(f.getName()), schema);
+            if (!withSecrets && f.isAnnotationPresent(NoLogging.class)) {
+                obj.remove(f.getName());
+            } else if (obj.has(f.getName())) {
+                walk(path + "." + f.getName(), read(value, f.getName()), obj.get(f.getName()), schema, withSecrets);
             }
         }
     }

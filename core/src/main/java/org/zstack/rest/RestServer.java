@@ -57,7 +57,17 @@ public class RestServer extends HttpServlet {
     /** Async jobs of this node still waiting for their APIEvent. */
     private final Map<String, PendingJob> pending = new ConcurrentHashMap<>();
 
+    /**
+     * Full results that hold a secret ({@link NoLogging} fields, e.g. CreateAccessKey's AccessKeySecret), kept only
+     * in this node's memory for the submitter's poll; the api-job table gets the body without them. After a restart,
+     * or on another node, the poll answers the stored body: the secret is then gone, as it should be from disk.
+     */
+    private final Map<String, HeldResult> heldResults = new ConcurrentHashMap<>();
+
     private record PendingJob(RestRoute route, String webhook, List<String> fields, ScheduledFuture<?> timeout) {
+    }
+
+    private record HeldResult(String body, long completedAt) {
     }
 
     public RestServer(CloudBus bus, DatabaseFacade dbf, ThreadFacade thdf, RestRouteTable routes, AccountManagerImpl accounts) {
@@ -87,7 +97,7 @@ public class RestServer extends HttpServlet {
             if (h != null) {
                 h.handle(req, rsp);
             } else if (path.startsWith(V1 + API_JOBS) && req.getMethod().equals("GET")) {
-                pollJob(path.substring((V1 + API_JOBS).length()), rsp);
+                pollJob(path.substring((V1 + API_JOBS).length()), req, path, rsp);
             } else if (path.startsWith(V1 + "/")) {
                 handleApi(path.substring(V1.length()), req, rsp);
             } else {
@@ -130,7 +140,7 @@ public class RestServer extends HttpServlet {
         msg.setId(jobUuid);
         msg.setRequestIp(Optional.ofNullable(req.getHeader("X-Request-Ip")).orElse(req.getRemoteAddr()));
         msg.putHeader(LoginThrottle.HEADER_CLIENT_ADDRESS, req.getRemoteAddr());
-        authenticate(route, msg, req, path);
+        String owner = authenticate(route, msg, req, path);
         long timeout = timeoutMillis(route, req);
         msg.setTimeout(timeout);
         bus.makeLocalServiceId(msg, ApiMediator.SERVICE_ID);
@@ -150,6 +160,7 @@ public class RestServer extends HttpServlet {
         job.setUuid(jobUuid);
         job.setApiName(route.apiClass.getSimpleName());
         job.setState(ApiJobVO.State.Processing);
+        job.setOwner(owner);
         try {
             dbf.persist(job);
         } catch (RuntimeException e) {
@@ -336,9 +347,10 @@ public class RestServer extends HttpServlet {
         }
     }
 
-    private void authenticate(RestRoute route, APIMessage msg, HttpServletRequest req, String path) {
+    /** @return the {@link ApiJobOwner} form of the credential; null for an API that needs none */
+    private String authenticate(RestRoute route, APIMessage msg, HttpServletRequest req, String path) {
         if (!route.needSession()) {
-            return;
+            return null;
         }
         String auth = req.getHeader("Authorization");
         if (auth == null || auth.isBlank()) {
@@ -349,6 +361,7 @@ public class RestServer extends HttpServlet {
             SessionInventory s = new SessionInventory();
             s.setUuid(auth.substring("OAuth ".length()).trim());
             msg.setSession(s);
+            return ApiJobOwner.ofSession(s.getUuid());
         } else if (auth.startsWith("ZStack ")) {
             AccessKeyAuthenticator.Result r = accessKeys.authenticate(auth.substring("ZStack ".length()).trim(),
                     req.getMethod(), req.getHeader("Date"), V1 + path);
@@ -360,9 +373,37 @@ public class RestServer extends HttpServlet {
             s.setUserUuid(r.accountUuid());
             msg.setSession(s);
             msg.putHeader(SessionInterceptor.HEADER_ACCESS_KEY_AUTHENTICATED, true);
+            return ApiJobOwner.ofAccessKey(accessKeyId(auth));
         } else {
             throw new RestException(400, "the Authorization header must be 'OAuth <session uuid>' or 'ZStack <AccessKeyId>:<signature>'");
         }
+    }
+
+    private static String accessKeyId(String zstackAuthorization) {
+        String credential = zstackAuthorization.substring("ZStack ".length()).trim();
+        return credential.substring(0, credential.indexOf(':'));
+    }
+
+    /**
+     * The owner a poll presents: its session, or its access key when the signature over this GET is right (the key
+     * id alone is no secret). Null when the poll carries no valid credential.
+     */
+    private String presentedOwner(HttpServletRequest req, String path) {
+        String auth = req.getHeader("Authorization");
+        if (auth == null) {
+            return null;
+        }
+        auth = auth.trim();
+        if (auth.startsWith("OAuth ")) {
+            String session = auth.substring("OAuth ".length()).trim();
+            return session.isEmpty() ? null : ApiJobOwner.ofSession(session);
+        }
+        if (auth.startsWith("ZStack ")) {
+            AccessKeyAuthenticator.Result r = accessKeys.authenticate(auth.substring("ZStack ".length()).trim(),
+                    req.getMethod(), req.getHeader("Date"), path, false);
+            return r.refusal() == null ? ApiJobOwner.ofAccessKey(accessKeyId(auth)) : null;
+        }
+        return null;
     }
 
     private static long timeoutMillis(RestRoute route, HttpServletRequest req) {
@@ -390,39 +431,46 @@ public class RestServer extends HttpServlet {
             return;
         }
         p.timeout().cancel(false);
-        String body;
-        if (evt.isSuccess()) {
-            body = JSONObjectUtil.restGson.toJson(RestResponseMapper.toBody(evt, p.fields()));
-        } else {
-            body = errorBody(evt.getError());
+        if (!evt.isSuccess()) {
+            String body = errorBody(evt.getError());
+            complete(evt.getApiId(), false, body, body, p.webhook());
+            return;
         }
-        complete(evt.getApiId(), evt.isSuccess(), body, p.webhook());
+        String full = JSONObjectUtil.restGson.toJson(RestResponseMapper.toBody(evt, p.fields()));
+        String withoutSecrets = JSONObjectUtil.restGson.toJson(RestResponseMapper.toBodyWithoutSecrets(evt, p.fields()));
+        if (!full.equals(withoutSecrets)) {
+            heldResults.put(evt.getApiId(), new HeldResult(full, System.currentTimeMillis()));
+        }
+        complete(evt.getApiId(), true, withoutSecrets, full, p.webhook());
     }
 
     private void timeoutJob(String jobUuid, long timeout) {
         PendingJob p = pending.remove(jobUuid);
         if (p != null) {
-            complete(jobUuid, false, errorBody(Platform.touterr("the API did not finish within %d ms", timeout)), p.webhook());
+            String body = errorBody(Platform.touterr("the API did not finish within %d ms", timeout));
+            complete(jobUuid, false, body, body, p.webhook());
         }
     }
 
-    private void complete(String jobUuid, boolean success, String body, String webhook) {
+    /** storedBody goes to the api-job table; the submitter's webhook gets fullBody, secrets included. */
+    private void complete(String jobUuid, boolean success, String storedBody, String fullBody, String webhook) {
         dbf.transactionVoid(em -> {
             ApiJobVO job = em.find(ApiJobVO.class, jobUuid);
             if (job != null) {
                 job.setState(ApiJobVO.State.Done);
                 job.setSuccess(success);
-                job.setResult(body);
+                job.setResult(storedBody);
             }
         });
         if (webhook != null) {
-            webhooks.send(webhook, jobUuid, success, body);
+            webhooks.send(webhook, jobUuid, success, fullBody);
         }
     }
 
-    private void pollJob(String jobUuid, HttpServletResponse rsp) throws IOException {
+    /** Only the submitter learns anything, even whether the job exists: everyone else gets the unknown job's 404. */
+    private void pollJob(String jobUuid, HttpServletRequest req, String path, HttpServletResponse rsp) throws IOException {
         ApiJobVO job = dbf.findByUuid(jobUuid, ApiJobVO.class);
-        if (job == null || expired(job)) {
+        if (job == null || expired(job) || !ApiJobOwner.same(job.getOwner(), presentedOwner(req, path))) {
             rsp.setStatus(404);
             rsp.setContentType("text/plain; charset=utf-8");
             rsp.getWriter().write("the job[uuid:" + jobUuid + "] does not exist or has expired");
@@ -432,9 +480,10 @@ public class RestServer extends HttpServlet {
             writeJson(rsp, 202, new JsonObject());
             return;
         }
+        HeldResult held = heldResults.get(jobUuid);
         rsp.setStatus(job.isSuccess() ? 200 : 503);
         rsp.setContentType("application/json; charset=utf-8");
-        rsp.getWriter().write(job.getResult());
+        rsp.getWriter().write(held != null ? held.body() : job.getResult());
     }
 
     private static boolean expired(ApiJobVO job) {
@@ -446,6 +495,8 @@ public class RestServer extends HttpServlet {
         long period = TimeUnit.SECONDS.toMillis(RestGlobalConfig.COMPLETED_API_EXPIRED_PERIOD.value(Long.class));
         Q.New(ApiJobVO.class).eq(ApiJobVO_.state, ApiJobVO.State.Done)
                 .lt(ApiJobVO_.lastOpDate, new Timestamp(System.currentTimeMillis() - period)).delete();
+        long now = System.currentTimeMillis();
+        heldResults.values().removeIf(h -> h.completedAt() + period < now);
     }
 
     private static String baseUrl(HttpServletRequest req) {

@@ -11,6 +11,9 @@ public class AccessKeyInventory {
     public String userUuid;
     public String description;
     public String AccessKeyID;
+    /**
+     * Only in the answer to CreateAccessKey, to the caller that created the key; queries never return it.
+     */
     public String AccessKeySecret;
     public String state;
     public java.sql.Timestamp createDate;

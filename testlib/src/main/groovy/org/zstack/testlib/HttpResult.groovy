@@ -7,6 +7,8 @@ class HttpResult {
     int status
     Map<String, List<String>> headers
     String text
+    /** The headers the request was sent with: a poll of an async API presents the same Authorization. */
+    Map<String, String> requestHeaders = [:]
 
     Object getJson() {
         return text == null || text.isEmpty() ? null : new JsonSlurper().parseText(text)

@@ -49,6 +49,11 @@ class TestNode {
         p.putAll(dbProps)
         p.putAll(extra)
         node = new ManagementNode(new ZStackProperties(p)).start()
+        configureSdk()
+    }
+
+    /** Points the SDK (one configuration per JVM) at this node, e.g. again after another node was started. */
+    void configureSdk() {
         ZSClient.configure(new ZSConfig.Builder().setHostname("127.0.0.1").setPort(node.port)
                 .setContextPath("zstack").setDefaultPollingTimeout(60000, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setDefaultPollingInterval(50, java.util.concurrent.TimeUnit.MILLISECONDS).build())
@@ -90,17 +95,20 @@ class TestNode {
         }
         headers.each { k, v -> b.header(k, v) }
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString())
-        return new HttpResult(status: r.statusCode(), headers: r.headers().map(), text: r.body())
+        return new HttpResult(status: r.statusCode(), headers: r.headers().map(), text: r.body(), requestHeaders: headers)
     }
 
-    /** Follows a 202's location until the job is no longer running. */
+    /**
+     * Follows a 202's location until the job is no longer running, with the session the job was submitted with (only
+     * the submitter may read a job).
+     */
     HttpResult poll(HttpResult accepted, long timeoutMs = 60000) {
         assert accepted.status == 202: accepted.toString()
         String location = accepted.json.location
         String path = location.substring(location.indexOf("/zstack") + "/zstack".length())
         long deadline = System.currentTimeMillis() + timeoutMs
         while (true) {
-            HttpResult r = http("GET", path)
+            HttpResult r = http("GET", path, null, accepted.requestHeaders.findAll { k, v -> k == "Authorization" })
             if (r.status != 202 || System.currentTimeMillis() > deadline) {
                 return r
             }

@@ -6,22 +6,42 @@ import org.zstack.core.Platform;
 import org.zstack.core.json.JSONObjectUtil;
 import org.zstack.header.errorcode.ErrorCode;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.*;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.*;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one playbook of ansible/ against one host. Secrets (the SSH password, the private key) go into files of
- * mode 0600 that are deleted afterwards: never onto a command line, where any user could read them, nor into a log.
+ * Runs one playbook of ansible/ against one host. Secrets (the SSH password, the private key, whatever the playbook's
+ * variables hold) never touch a file system path, a command line or a log: they go through a pipe to a small
+ * launcher that runs ansible-playbook inside its own interpreter with the variables as an in-memory "-e" argument
+ * (what /proc/&lt;pid&gt;/cmdline shows is only the launcher's), and the private key in a memory-only file (memfd, 0600)
+ * that ssh opens as /proc/&lt;pid&gt;/fd/&lt;n&gt;. All of it dies with the process, so a node killed during a deployment
+ * leaves no secret behind. ansible's output comes back through a pipe as well.
+ * (ansible resolves the paths it is given, so "-e @/proc/..." cannot name an unlinked file; ssh's -o IdentityFile
+ * is passed through as written.)
  */
 public class AnsibleRunner {
     private static final Logger logger = LoggerFactory.getLogger(AnsibleRunner.class);
     private static final int OUTPUT_TAIL = 4000;
+    /** stdin: {"vars": {...}, "key": "..." or null}; argv: the ansible-playbook script and its arguments. */
+    private static final String LAUNCHER = String.join("\n",
+            "import json, os, runpy, sys",
+            "given = json.load(sys.stdin)",
+            "extra = given['vars']",
+            "if given.get('key') is not None:",
+            "    fd = os.memfd_create('zstack-ansible-key')",
+            "    os.fchmod(fd, 0o600)",
+            "    data = given['key'].encode('utf-8')",
+            "    while data:",
+            "        data = data[os.write(fd, data):]",
+            "    ref = '/proc/%d/fd/%d' % (os.getpid(), fd)",
+            "    extra['ansible_ssh_extra_args'] = (extra.get('ansible_ssh_extra_args', '') + ' -o IdentityFile=' + ref).strip()",
+            "os.dup2(os.open(os.devnull, os.O_RDONLY), 0)",
+            "sys.argv = sys.argv[1:] + ['-e', json.dumps(extra)]",
+            "runpy.run_path(sys.argv[0], run_name='__main__')",
+            "");
 
     private final Path playbook;
     private final String targetIp;
@@ -47,69 +67,92 @@ public class AnsibleRunner {
 
     /** Null on success, else an error whose details end with the tail of ansible's output. */
     public ErrorCode run(Map<String, Object> vars) {
-        Path dir = null;
+        Map<String, Object> all = new HashMap<>(vars);
+        all.put("ansible_user", username);
+        all.put("ansible_port", sshPort);
+        if (password != null) {
+            all.put("ansible_password", password);
+            all.put("ansible_become_password", password);
+        }
+        Map<String, Object> given = new HashMap<>();
+        given.put("vars", all);
+        given.put("key", privateKey == null || privateKey.endsWith("\n") ? privateKey : privateKey + "\n");
+        AnsiblePlaybookCommand ansible = AnsiblePlaybookCommand.find();
+        List<String> cmd = new ArrayList<>(ansible.interpreter());
+        cmd.addAll(List.of("-c", LAUNCHER, ansible.script().toString(), playbook.toString(),
+                "-i", targetIp + ",", "-c", connection));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("ANSIBLE_HOST_KEY_CHECKING", "False");
+        pb.environment().put("ANSIBLE_NOCOLOR", "1");
+        pb.environment().put("ANSIBLE_RETRY_FILES_ENABLED", "0");
+        long begin = System.currentTimeMillis();
+        Process p;
         try {
-            dir = Files.createTempDirectory("zstack-ansible", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Map<String, Object> all = new java.util.HashMap<>(vars);
-            all.put("ansible_user", username);
-            all.put("ansible_port", sshPort);
-            if (password != null) {
-                all.put("ansible_password", password);
-                all.put("ansible_become_password", password);
+            if (ansible.script() == null) {
+                throw new IOException("ansible-playbook is not on the PATH");
             }
-            Path varsFile = secretFile(dir.resolve("vars.json"), JSONObjectUtil.toJsonString(all));
-            List<String> cmd = new ArrayList<>(List.of("ansible-playbook", playbook.toString(),
-                    "-i", targetIp + ",", "-c", connection, "-e", "@" + varsFile));
-            if (privateKey != null) {
-                cmd.add("--private-key");
-                cmd.add(secretFile(dir.resolve("id"), privateKey.endsWith("\n") ? privateKey : privateKey + "\n").toString());
+            p = pb.start();
+        } catch (IOException e) {
+            return Platform.operr("cannot run ansible-playbook (are python3 and ansible installed?): %s", e.getMessage());
+        }
+        OutputTail output = new OutputTail(p.getInputStream());
+        try {
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(JSONObjectUtil.toJsonString(given).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the launcher died before reading; its output says why
             }
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("ANSIBLE_HOST_KEY_CHECKING", "False");
-            pb.environment().put("ANSIBLE_NOCOLOR", "1");
-            pb.environment().put("ANSIBLE_RETRY_FILES_ENABLED", "0");
-            Path out = dir.resolve("output");
-            pb.redirectOutput(out.toFile());
-            long begin = System.currentTimeMillis();
-            Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 return Platform.touterr("ansible-playbook %s on %s did not finish in %d s", playbook.getFileName(), targetIp, timeoutSeconds);
             }
-            String output = Files.readString(out);
+            String tail = output.await();
             logger.info("ansible-playbook {} on {} exited {} in {} ms", playbook.getFileName(), targetIp, p.exitValue(),
                     System.currentTimeMillis() - begin);
             if (p.exitValue() != 0) {
-                String tail = output.length() > OUTPUT_TAIL ? output.substring(output.length() - OUTPUT_TAIL) : output;
                 return Platform.operr("ansible-playbook %s failed on %s (exit %d): %s", playbook.getFileName(), targetIp,
-                        p.exitValue(), tail.replace(password == null ? "\u0000" : password, "******"));
+                        p.exitValue(), password == null ? tail : tail.replace(password, "******"));
             }
             return null;
-        } catch (IOException e) {
-            return Platform.operr("cannot run ansible-playbook (is ansible installed?): %s", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
             return Platform.operr("interrupted while running ansible-playbook on %s", targetIp);
-        } finally {
-            deleteQuietly(dir);
         }
     }
 
-    private static Path secretFile(Path p, String content) throws IOException {
-        Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(p, content);
-        return p;
-    }
+    /** Drains the process's output on a thread of its own (a full pipe would stall ansible), keeping only the end. */
+    private static final class OutputTail {
+        private final StringBuilder tail = new StringBuilder();
+        private final Thread reader;
 
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
+        OutputTail(InputStream in) {
+            reader = new Thread(() -> {
+                try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                    char[] buf = new char[8192];
+                    for (int n; (n = r.read(buf)) > 0; ) {
+                        synchronized (tail) {
+                            tail.append(buf, 0, n);
+                            if (tail.length() > 2 * OUTPUT_TAIL) {
+                                tail.delete(0, tail.length() - OUTPUT_TAIL);
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process is gone; what was read is all there is
+                }
+            }, "ansible-output");
+            reader.setDaemon(true);
+            reader.start();
         }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            logger.warn("cannot remove {}", dir);
+
+        String await() throws InterruptedException {
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+            synchronized (tail) {
+                return tail.length() > OUTPUT_TAIL ? tail.substring(tail.length() - OUTPUT_TAIL) : tail.toString();
+            }
         }
     }
 }

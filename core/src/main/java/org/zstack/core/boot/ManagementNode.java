@@ -10,11 +10,13 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.context.support.GenericXmlApplicationContext;
 import org.zstack.core.Platform;
 import org.zstack.core.ZStackProperties;
+import org.zstack.core.ansible.AnsibleLeftovers;
 import org.zstack.core.cloudbus.CloudBusImpl;
 import org.zstack.core.cloudbus.InJvmMessageTransport;
 import org.zstack.core.config.GlobalConfigFacade;
 import org.zstack.core.db.DatabaseBootstrap;
 import org.zstack.core.encrypt.EncryptionFacade;
+import org.zstack.core.log.ThirdPartyLogCap;
 import org.zstack.core.managementnode.ManagementNodeTracker;
 import org.zstack.core.rest.RESTFacadeImpl;
 import org.zstack.core.thread.ThreadFacadeImpl;
@@ -29,6 +31,7 @@ import org.zstack.rest.RestServer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One management node: the database, the bus, the beans of conf/springConfigXml (through conf/zstack.xml), their
@@ -54,8 +57,15 @@ public class ManagementNode {
 
     public synchronized ManagementNode start() {
         long begin = System.currentTimeMillis();
+        ThirdPartyLogCap.install();
+        DataDirectory.prepare(props.dataDir());
+        AnsibleLeftovers.removeAll();
         db = new DatabaseBootstrap(props);
+        // the files H2 has just created carry the process's umask
+        DataDirectory.tighten(props.dataDir());
         thdf = new ThreadFacadeImpl();
+        thdf.submitPeriodicTask(() -> DataDirectory.tighten(props.dataDir()), 60, TimeUnit.SECONDS);
+        thdf.submitPeriodicTask(AnsibleLeftovers::removeAll, 600, TimeUnit.SECONDS);
         bus = new CloudBusImpl(uuid, new InJvmMessageTransport());
         tracker = new ManagementNodeTracker(db.getDatabaseFacade(), thdf, uuid);
 

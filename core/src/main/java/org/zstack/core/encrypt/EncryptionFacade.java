@@ -9,7 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -22,6 +28,7 @@ import java.util.Base64;
 public class EncryptionFacade {
     private static final String PREFIX = "enc:v1:";
     private static final int IV_BYTES = 12;
+    private static final Set<PosixFilePermission> KEY_MODE = PosixFilePermissions.fromString("rw-------");
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
@@ -33,17 +40,42 @@ public class EncryptionFacade {
 
     private byte[] loadOrCreate(Path file) {
         try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).trim());
+            if (!Files.exists(file)) {
+                create(file);
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            byte[] k = new byte[32];
-            random.nextBytes(k);
-            Files.writeString(file, Base64.getEncoder().encodeToString(k));
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return k;
+            if (!Files.getPosixFilePermissions(file).equals(KEY_MODE)) {
+                // a key file of an older version, written before its chmod
+                Files.setPosixFilePermissions(file, KEY_MODE);
+            }
+            return Base64.getDecoder().decode(Files.readString(file).trim());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create the secret key file " + file, e);
+        }
+    }
+
+    /**
+     * The key is written into a new file that is 0600 from its creation, and published under its name by a hard link,
+     * which fails if the name exists: nobody ever sees the key with a wider mode, nor a half-written key, and of two
+     * nodes creating it at once both end with the same key.
+     */
+    private void create(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        byte[] k = new byte[32];
+        random.nextBytes(k);
+        Path tmp = Files.createTempFile(dir, ".secret.key", ".new", PosixFilePermissions.asFileAttribute(KEY_MODE));
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.wrap(Base64.getEncoder().encodeToString(k).getBytes(StandardCharsets.US_ASCII)));
+                ch.force(true);
+            }
+            Files.createLink(file, tmp);
+        } catch (FileAlreadyExistsException another) {
+            // another node of this data directory won the race; its key is the one
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

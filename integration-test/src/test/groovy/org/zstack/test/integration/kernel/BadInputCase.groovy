@@ -111,7 +111,7 @@ class BadInputCase {
             assertError(node.http("GET", path, null, oauth(session)), 404, "SYS.1007")
         }
         assertError(call(node, session, "POST", "/v1/no-such-things", [params: [name: "x"]]), 404, "SYS.1007")
-        HttpResult job = node.http("GET", "/v1/api-jobs/not-a-job")
+        HttpResult job = node.http("GET", "/v1/api-jobs/not-a-job", null, oauth(session))
         assert job.status == 404
         assertNoInternals(job)
     }

@@ -183,7 +183,7 @@ class RestProtocolCase {
 
         String pollPath = "/v1/api-jobs/${job}"
         for (int i = 0; i < 3; i++) {
-            HttpResult running = node.http("GET", pollPath)
+            HttpResult running = node.http("GET", pollPath, null, oauth(session))
             assert running.status == 202: running.toString()
             assert running.json == [:]
             Thread.sleep(50)
@@ -195,7 +195,7 @@ class RestProtocolCase {
         assert done.json.inventory.apiId == job
         assert done.json.inventory.text == "hi"
         // and the result stays readable
-        assert node.http("GET", pollPath).text == done.text
+        assert node.http("GET", pollPath, null, oauth(session)).text == done.text
     }
 
     @Test
@@ -248,7 +248,7 @@ class RestProtocolCase {
 
     @Test
     void aCompletedJobIs404OnceExpiredAndAnUnknownJobIs404() {
-        HttpResult unknown = node.http("GET", "/v1/api-jobs/${newJobUuid()}")
+        HttpResult unknown = node.http("GET", "/v1/api-jobs/${newJobUuid()}", null, oauth(session))
         assert unknown.status == 404: unknown.toString()
 
         HttpResult accepted = call(node, session, "POST", "/v1/testlib/echo", [params: [text: "soon gone"]])
@@ -286,7 +286,7 @@ class RestProtocolCase {
         HttpResult zone = node.http("GET", "/v1/zones/${zoneUuid}", null, oauth(session))
         assert zone.json.inventories[0].name == "job-uuid-1"
         // the first job's result is still its own
-        assert node.http("GET", "/v1/api-jobs/${job}").json.inventory.name == "job-uuid-1"
+        assert node.http("GET", "/v1/api-jobs/${job}", null, oauth(session)).json.inventory.name == "job-uuid-1"
     }
 
     @Test
