@@ -933,7 +933,7 @@ class ConvertVmFromForeignHypervisorAction(AbstractAction):
         "convertStrategy": Param("String", valid_values=["CapacityOptimized", "EfficiencyFirst"], location="body"),
         "pauseVm": Param("Boolean", location="body"),
         "volumeFilters": Param("List<String>", location="body"),
-        "rootFileSystem": Param("String", location="body"),
+        "rootFileSystem": Param("String", max_length=255, location="body"),
         "longJobName": Param("String", max_length=255, location="body"),
         "longJobDescription": Param("String", max_length=2048, location="body"),
         "resourceUuid": Param("String", max_length=32, min_length=32, location="body"),

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.header.apimediator.ApiMessageInterceptionException;
 import org.zstack.header.apimediator.GlobalApiMessageInterceptor;
+import org.zstack.header.message.APICreateMessage;
 import org.zstack.header.message.APIMessage;
 import org.zstack.header.message.APIParam;
 
@@ -20,6 +21,12 @@ public class ApiParamValidator implements GlobalApiMessageInterceptor {
     @Autowired
     private DatabaseFacade dbf;
 
+    /** At most this many system tags, user tags or tag uuids in one API; more is no sane request. */
+    static final int MAX_TAGS = 100;
+    /** The length of SystemTagVO.tag: a longer tag cannot be stored. */
+    static final int MAX_TAG_LENGTH = 2048;
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{32}");
+
     private final Map<Class<?>, List<Field>> annotated = new ConcurrentHashMap<>();
 
     @Override
@@ -34,6 +41,7 @@ public class ApiParamValidator implements GlobalApiMessageInterceptor {
 
     @Override
     public APIMessage intercept(APIMessage msg) {
+        validateFrameworkFields(msg);
         for (Field f : annotated.computeIfAbsent(msg.getClass(), ApiParamValidator::fieldsOf)) {
             try {
                 validate(msg, f, f.getAnnotation(APIParam.class));
@@ -42,6 +50,53 @@ public class ApiParamValidator implements GlobalApiMessageInterceptor {
             }
         }
         return msg;
+    }
+
+    /**
+     * The fields every API has (tags, resourceUuid, tagUuids) carry no @APIParam: bounded here, so that a 1 MB tag
+     * list is refused with an error naming it instead of being accepted and lost, and a resourceUuid is a uuid that
+     * the API's own paths (/zones/{uuid}) can name afterwards.
+     */
+    private static void validateFrameworkFields(APIMessage msg) {
+        checkTags("systemTags", msg.getSystemTags());
+        checkTags("userTags", msg.getUserTags());
+        if (msg instanceof APICreateMessage c) {
+            if (c.getResourceUuid() != null && !UUID.matcher(c.getResourceUuid()).matches()) {
+                throw fail("field[resourceUuid] must be a uuid of 32 lowercase hex characters, not %s", abbreviate(c.getResourceUuid()));
+            }
+            List<String> tagUuids = c.getTagUuids();
+            if (tagUuids != null) {
+                if (tagUuids.size() > MAX_TAGS) {
+                    throw fail("field[tagUuids] has %d elements; at most %d are allowed", tagUuids.size(), MAX_TAGS);
+                }
+                for (String u : tagUuids) {
+                    if (u == null || !UUID.matcher(u).matches()) {
+                        throw fail("field[tagUuids] must hold uuids of 32 lowercase hex characters, not %s", u == null ? null : abbreviate(u));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkTags(String name, List<String> tags) {
+        if (tags == null) {
+            return;
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw fail("field[%s] has %d tags; at most %d are allowed", name, tags.size(), MAX_TAGS);
+        }
+        for (String t : tags) {
+            if (t == null || t.isBlank()) {
+                throw fail("field[%s] must not contain null or empty tags", name);
+            }
+            if (t.length() > MAX_TAG_LENGTH) {
+                throw fail("field[%s] has a tag of %d characters; a tag has at most %d", name, t.length(), MAX_TAG_LENGTH);
+            }
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
 
     private static List<Field> fieldsOf(Class<?> clz) {

@@ -31,12 +31,12 @@ public class ConsoleServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse rsp) throws IOException {
         if (!req.getMethod().equals("GET") && !req.getMethod().equals("HEAD")) {
             rsp.setHeader("Allow", "GET, HEAD");
-            plain(rsp, 405, "method not allowed");
+            refuse(rsp, 405, "method not allowed");
             return;
         }
         String path = req.getRequestURI().substring(req.getContextPath().length());
         if (path.contains("..") || path.contains("//") || path.contains("\\")) {
-            plain(rsp, 400, "bad path");
+            refuse(rsp, 400, "bad path");
             return;
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
@@ -44,7 +44,7 @@ public class ConsoleServlet extends HttpServlet {
         String name = page ? "/index.html" : path;
         byte[] body = read(name);
         if (body == null) {
-            plain(rsp, 404, page ? "the web console is not built into this management node (module ui)" : "no such file " + path);
+            refuse(rsp, 404, page ? "the web console is not built into this management node (module ui)" : "no such file " + path);
             return;
         }
         String ext = name.substring(name.lastIndexOf('.') + 1);
@@ -68,9 +68,10 @@ public class ConsoleServlet extends HttpServlet {
         }).orElse(null);
     }
 
-    private static void plain(HttpServletResponse rsp, int status, String text) throws IOException {
+    /** A refusal in ZStack's JSON error body, as every other error of the node (a client may hit these paths too). */
+    private static void refuse(HttpServletResponse rsp, int status, String text) throws IOException {
         rsp.setStatus(status);
-        rsp.setContentType("text/plain; charset=utf-8");
-        rsp.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        rsp.setContentType("application/json; charset=utf-8");
+        rsp.getOutputStream().write(RestServer.errorBody(org.zstack.core.Platform.argerr("%s", text)).getBytes(StandardCharsets.UTF_8));
     }
 }

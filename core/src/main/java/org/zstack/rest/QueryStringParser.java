@@ -14,7 +14,20 @@ import static org.zstack.core.Platform.argerr;
 final class QueryStringParser {
     private static final Pattern UNARY = Pattern.compile("^([\\w.]+)\\s+(is null|not null)$");
 
+    /** What a query takes in its query string (ZStack's QueryAction sends filterName only when a caller sets it). */
+    static final Set<String> PARAMETERS = Set.of("q", "limit", "start", "count", "replyWithCount", "sort", "fields",
+            "groupBy", "systemTags", "userTags");
+
     private QueryStringParser() {
+    }
+
+    /** A parameter a query does not know would be dropped unread: refused instead, naming the ones it takes. */
+    static void checkKnown(Collection<String> names) {
+        for (String n : names) {
+            if (!PARAMETERS.contains(n)) {
+                throw new RestException(400, argerr("unknown query parameter %s; a query takes %s", n, new TreeSet<>(PARAMETERS)));
+            }
+        }
     }
 
     static void fill(APIQueryMessage msg, Map<String, List<String>> params) {

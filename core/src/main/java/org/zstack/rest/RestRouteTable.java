@@ -69,6 +69,12 @@ public class RestRouteTable {
         return ret;
     }
 
+    /** The templates the path would match if its uuid segments were uuids ("/zones/{uuid}" for "/zones/abc"). */
+    public List<String> templatesMatchingLoosely(String path) {
+        return byFirstSegment.getOrDefault(firstSegment(path), List.of()).stream().filter(r -> r.matchesLoosely(path))
+                .map(r -> r.template).distinct().sorted().toList();
+    }
+
     public List<RestRoute> all() {
         return Collections.unmodifiableList(routes);
     }

@@ -11,6 +11,7 @@ import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.db.Q;
 import org.zstack.core.json.JSONObjectUtil;
+import org.zstack.core.json.StrictJsonParser;
 import org.zstack.core.thread.ThreadFacade;
 import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.identity.SessionInventory;
@@ -46,6 +47,7 @@ public class RestServer extends HttpServlet {
     private static final String V1 = "/v1";
     private static final String API_JOBS = "/api-jobs/";
     private static final int MAX_BODY = 16 * 1024 * 1024;
+    private static final long MAX_API_TIMEOUT_SECONDS = 31536000;
 
     private final CloudBus bus;
     private final DatabaseFacade dbf;
@@ -121,6 +123,11 @@ public class RestServer extends HttpServlet {
     private void handleApi(String path, HttpServletRequest req, HttpServletResponse rsp) throws IOException {
         List<RestRouteTable.Match> matches = routes.find(path);
         if (matches.isEmpty()) {
+            List<String> loose = routes.templatesMatchingLoosely(path);
+            if (!loose.isEmpty()) {
+                throw new RestException(404, argerr("no API at %s: in %s a {...Uuid} segment is a uuid, 32 lowercase hex characters",
+                        "/zstack/v1" + path, loose));
+            }
             throw new RestException(404, argerr("no API at %s", "/zstack/v1" + path));
         }
         List<String> allowed = matches.stream().map(m -> m.route().method.toString()).distinct().sorted().toList();
@@ -133,7 +140,7 @@ public class RestServer extends HttpServlet {
         }
 
         String jobUuid = jobUuid(req, method);
-        JsonObject body = method == HttpMethod.POST || method == HttpMethod.PUT ? readBody(req) : new JsonObject();
+        JsonObject body = method == HttpMethod.POST || method == HttpMethod.PUT ? readBody(req) : noBody(req, method, path);
         RestRouteTable.Match match = chooseByBodyKey(sameMethod, body, path);
         RestRoute route = match.route();
         APIMessage msg = buildMessage(route, match.vars(), body, req);
@@ -192,26 +199,53 @@ public class RestServer extends HttpServlet {
     }
 
     private static JsonObject readBody(HttpServletRequest req) throws IOException {
+        if (req.getContentLengthLong() > MAX_BODY) {
+            // refused before reading: the client learns it at once instead of after uploading it all
+            throw new RestException(413, argerr("the request body is larger than %d bytes", MAX_BODY));
+        }
         byte[] bytes;
         try (InputStream in = req.getInputStream()) {
             bytes = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw unreadableBody();
         }
         if (bytes.length > MAX_BODY) {
             throw new RestException(413, argerr("the request body is larger than %d bytes", MAX_BODY));
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
-            return new JsonObject();
-        }
         try {
-            JsonElement e = JsonParser.parseString(text);
+            String text = StrictJsonParser.decodeUtf8(bytes);
+            if (text.isBlank()) {
+                return new JsonObject();
+            }
+            JsonElement e = StrictJsonParser.parse(text);
             if (!e.isJsonObject()) {
                 throw new RestException(400, argerr("the request body must be a JSON object"));
             }
             return e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new RestException(400, argerr("the request body is not valid JSON: %s", parseProblem(e)));
+        } catch (StrictJsonParser.NotStrictJsonException e) {
+            throw new RestException(400, argerr("the request body is not valid JSON: %s", e.getMessage()));
         }
+    }
+
+    /** A body cut short or in a broken chunked encoding: the client's fault, not an internal error. */
+    private static RestException unreadableBody() {
+        return new RestException(400, argerr("the request body cannot be read: it ended before its declared length or its chunked encoding is broken"));
+    }
+
+    /** GET and DELETE take the query string: a body would be dropped unread, so DELETE {"junk"} deleted all the same. */
+    private static JsonObject noBody(HttpServletRequest req, HttpMethod method, String path) throws IOException {
+        boolean has = req.getContentLengthLong() > 0;
+        if (!has) {
+            try (InputStream in = req.getInputStream()) {
+                has = in.read() >= 0;
+            } catch (IOException e) {
+                throw unreadableBody();
+            }
+        }
+        if (has) {
+            throw new RestException(400, argerr("%s /zstack/v1%s takes its parameters in the query string; send no body", method, path));
+        }
+        return new JsonObject();
     }
 
     /** Several actions share "/{resources}/{uuid}/actions": the body's one key (other than tags) says which. */
@@ -242,6 +276,13 @@ public class RestServer extends HttpServlet {
     private static APIMessage buildMessage(RestRoute route, Map<String, String> vars, JsonObject body, HttpServletRequest req) {
         JsonObject fields = new JsonObject();
         String key = route.bodyKey();
+        for (String top : body.keySet()) {
+            // what the body holds besides the API's key and the tags would be dropped unread
+            if (!top.equals(key) && !top.equals("systemTags") && !top.equals("userTags")) {
+                throw new RestException(400, argerr("unknown key \"%s\" in the body of %s; it takes %s", top,
+                        route.apiClass.getSimpleName(), key.isEmpty() ? "no body" : "{\"" + key + "\": {...}}"));
+            }
+        }
         if (!key.isEmpty() && body.has(key)) {
             JsonElement params = body.get(key);
             if (!params.isJsonObject()) {
@@ -256,10 +297,16 @@ public class RestServer extends HttpServlet {
         }
         Map<String, List<String>> query = queryParams(req);
         if (route.method == HttpMethod.GET || route.method == HttpMethod.DELETE) {
-            if (!route.isQuery()) {
-                query.forEach((k, v) -> addQueryParam(fields, k, v));
+            if (route.isQuery()) {
+                QueryStringParser.checkKnown(query.keySet());
+            } else {
+                query.forEach((k, v) -> addQueryParam(route.apiClass, fields, k, v));
             }
+        } else if (!query.isEmpty()) {
+            throw new RestException(400, argerr("%s %s takes its parameters in the body, not in the query string %s",
+                    route.method, route.template, query.keySet()));
         }
+        RequestFields.checkKnown(fields, route.apiClass, "");
         vars.forEach(fields::addProperty);
         APIMessage msg;
         try {
@@ -305,7 +352,7 @@ public class RestServer extends HttpServlet {
     }
 
     /** a=1&a=2 is a list; a.k=v is a map entry. */
-    private static void addQueryParam(JsonObject fields, String k, List<String> values) {
+    private static void addQueryParam(Class<?> apiClass, JsonObject fields, String k, List<String> values) {
         int dot = k.indexOf('.');
         if (dot > 0) {
             String map = k.substring(0, dot);
@@ -313,7 +360,7 @@ public class RestServer extends HttpServlet {
             m.addProperty(k.substring(dot + 1), values.get(0));
             fields.add(map, m);
         } else if (values.size() == 1) {
-            fields.addProperty(k, values.get(0));
+            fields.add(k, RequestFields.fromQueryString(apiClass, k, values.get(0)));
         } else {
             JsonArray a = new JsonArray();
             values.forEach(a::add);
@@ -375,7 +422,8 @@ public class RestServer extends HttpServlet {
             msg.putHeader(SessionInterceptor.HEADER_ACCESS_KEY_AUTHENTICATED, true);
             return ApiJobOwner.ofAccessKey(accessKeyId(auth));
         } else {
-            throw new RestException(400, "the Authorization header must be 'OAuth <session uuid>' or 'ZStack <AccessKeyId>:<signature>'");
+            // only a missing header is plain text, as ZStack answers it; a malformed one is an error like any other
+            throw new RestException(400, argerr("the Authorization header must be 'OAuth <session uuid>' or 'ZStack <AccessKeyId>:<signature>'"));
         }
     }
 
@@ -411,6 +459,10 @@ public class RestServer extends HttpServlet {
         if (h != null) {
             try {
                 long s = Long.parseLong(h.trim());
+                if (s > MAX_API_TIMEOUT_SECONDS) {
+                    // 2^62 seconds overflowed the job's timer; a year is more than any API runs
+                    throw new RestException(400, argerr("X-API-Timeout must be at most %d seconds, got %s", MAX_API_TIMEOUT_SECONDS, h));
+                }
                 if (s > 0) {
                     return TimeUnit.SECONDS.toMillis(s);
                 }

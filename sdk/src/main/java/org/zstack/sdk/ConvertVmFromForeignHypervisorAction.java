@@ -83,7 +83,7 @@ public class ConvertVmFromForeignHypervisorAction extends AbstractAction {
     @Param(required = false)
     public java.util.List<String> volumeFilters;
 
-    @Param(required = false)
+    @Param(required = false, maxLength = 255)
     public String rootFileSystem;
 
     @Param(required = false, maxLength = 255)

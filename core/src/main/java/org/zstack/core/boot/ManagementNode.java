@@ -26,6 +26,7 @@ import org.zstack.header.managementnode.ManagementNodeReadyExtensionPoint;
 import org.zstack.identity.AccountManagerImpl;
 import org.zstack.portal.ServiceConfig;
 import org.zstack.rest.ConsoleServlet;
+import org.zstack.rest.JsonErrorHandler;
 import org.zstack.rest.RestRouteTable;
 import org.zstack.rest.RestServer;
 
@@ -112,9 +113,10 @@ public class ManagementNode {
     }
 
     private void startRest() {
-        RestServer rest = new RestServer(bus, db.getDatabaseFacade(), thdf,
-                new RestRouteTable(context.getBean(ServiceConfig.class)), context.getBean(AccountManagerImpl.class));
+        RestRouteTable routes = new RestRouteTable(context.getBean(ServiceConfig.class));
+        RestServer rest = new RestServer(bus, db.getDatabaseFacade(), thdf, routes, context.getBean(AccountManagerImpl.class));
         context.getBeanFactory().registerSingleton("restServer", rest);
+        context.getBeanFactory().registerSingleton("restRouteTable", routes);
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost(props.get("RESTFacade.hostname", "0.0.0.0"));
@@ -124,6 +126,9 @@ public class ManagementNode {
         handler.addServlet(new ServletHolder(rest), "/zstack/*");
         // the web console (module ui), same origin as the API
         handler.addServlet(new ServletHolder(new ConsoleServlet()), "/");
+        // Jetty's own error answers (400/413/414/431/500) in ZStack's JSON, at the server and in the servlet context
+        jetty.setErrorHandler(new JsonErrorHandler());
+        handler.setErrorHandler(new JsonErrorHandler());
         jetty.setHandler(handler);
         try {
             jetty.start();

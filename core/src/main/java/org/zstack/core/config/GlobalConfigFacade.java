@@ -105,23 +105,57 @@ public class GlobalConfigFacade extends AbstractService {
         if (!d.validValues().isEmpty() && !d.validValues().contains(value)) {
             throw new OperationFailureException(argerr("global config %s must be one of %s, not %s", d.identity(), d.validValues(), value));
         }
-        Object v;
+        if (isNumeric(d)) {
+            validateNumber(d, value);
+            return;
+        }
         try {
-            v = GlobalConfigTypes.convert(value, d.type());
+            GlobalConfigTypes.convert(value, d.type());
         } catch (RuntimeException e) {
             throw new OperationFailureException(argerr("global config %s must be a %s, not %s", d.identity(), d.type().getSimpleName(), value));
         }
         if (d.type() == Boolean.class && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             throw new OperationFailureException(argerr("global config %s must be true or false, not %s", d.identity(), value));
         }
-        if (v instanceof Number n) {
-            if (d.min() != null && n.longValue() < d.min()) {
-                throw new OperationFailureException(argerr("global config %s must be at least %d, not %s", d.identity(), d.min(), value));
+    }
+
+    static boolean isNumeric(GlobalConfigDefinition d) {
+        return Number.class.isAssignableFrom(d.type());
+    }
+
+    /**
+     * Inside [min, max] of its definition, both given for every numeric config (GlobalConfigCase checks it): an
+     * unbounded ping interval of 99999999999 s was accepted and meant never.
+     */
+    private static void validateNumber(GlobalConfigDefinition d, String value) {
+        String range = String.format("[%s, %s]", d.min() == null ? "-inf" : d.min(), d.max() == null ? "+inf" : d.max());
+        boolean integral = d.type() != Double.class;
+        double n;
+        try {
+            if (integral && !value.matches("-?[0-9]{1,19}")) {
+                throw new NumberFormatException();
             }
-            if (d.max() != null && n.longValue() > d.max()) {
-                throw new OperationFailureException(argerr("global config %s must be at most %d, not %s", d.identity(), d.max(), value));
+            n = integral ? Long.parseLong(value) : Double.parseDouble(value);
+            if (Double.isNaN(n) || Double.isInfinite(n)) {
+                throw new NumberFormatException();
             }
+            GlobalConfigTypes.convert(value, d.type());
+        } catch (RuntimeException e) {
+            throw new OperationFailureException(argerr("global config %s must be %s in the range %s, not %s", d.identity(),
+                    integral ? "an integer" : "a number", range, abbreviate(value)));
         }
+        if ((d.min() != null && n < d.min()) || (d.max() != null && n > d.max())) {
+            throw new OperationFailureException(argerr("global config %s must be in the range %s, not %s", d.identity(), range, value));
+        }
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() <= 64 ? v : v.substring(0, 64) + "...";
+    }
+
+    /** Every definition of conf/globalConfig, for checks and listings. */
+    public Collection<GlobalConfigDefinition> getDefinitions() {
+        return Collections.unmodifiableCollection(definitions.values());
     }
 
     @Override

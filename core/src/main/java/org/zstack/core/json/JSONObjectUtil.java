@@ -51,6 +51,11 @@ public final class JSONObjectUtil {
             .addDeserializationExclusionStrategy(API_NO_SEE)
             .registerTypeAdapter(Boolean.class, StrictBooleanAdapter.INSTANCE)
             .registerTypeAdapter(boolean.class, StrictBooleanAdapter.INSTANCE)
+            .registerTypeAdapter(String.class, StrictStringAdapter.INSTANCE)
+            .registerTypeAdapter(Integer.class, new StrictIntegralAdapter<>(Integer.MIN_VALUE, Integer.MAX_VALUE, Long::intValue))
+            .registerTypeAdapter(int.class, new StrictIntegralAdapter<>(Integer.MIN_VALUE, Integer.MAX_VALUE, Long::intValue))
+            .registerTypeAdapter(Long.class, new StrictIntegralAdapter<>(Long.MIN_VALUE, Long.MAX_VALUE, l -> l))
+            .registerTypeAdapter(long.class, new StrictIntegralAdapter<>(Long.MIN_VALUE, Long.MAX_VALUE, l -> l))
             .create();
 
     private JSONObjectUtil() {
@@ -137,6 +142,85 @@ public final class JSONObjectUtil {
             String path = in.getPath();
             in.skipValue();
             throw new JsonSyntaxException("expected true or false, not " + t + ", at path " + path);
+        }
+    }
+
+    /**
+     * A client's string is a JSON string. Gson's own adapter turns 5, true or 1.5 into "5", "true" and "1.5", so a
+     * wrongly typed request was carried out with a value the client never wrote.
+     */
+    private static final class StrictStringAdapter extends TypeAdapter<String> {
+        static final StrictStringAdapter INSTANCE = new StrictStringAdapter();
+
+        @Override
+        public void write(JsonWriter out, String value) throws IOException {
+            out.value(value);
+        }
+
+        @Override
+        public String read(JsonReader in) throws IOException {
+            JsonToken t = in.peek();
+            if (t == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            if (t == JsonToken.STRING) {
+                return in.nextString();
+            }
+            String path = in.getPath();
+            in.skipValue();
+            throw new JsonSyntaxException("expected a string, not " + t + ", at path " + path);
+        }
+    }
+
+    /**
+     * A client's integer is a JSON number with no fraction, inside the Java type's range. Gson's own adapters read
+     * "5" (a string) as 5 and fail on 1.5 or 2^40 with a NumberFormatException that named internals.
+     */
+    private static final class StrictIntegralAdapter<N extends Number> extends TypeAdapter<N> {
+        private final long min;
+        private final long max;
+        private final java.util.function.Function<Long, N> make;
+
+        StrictIntegralAdapter(long min, long max, java.util.function.Function<Long, N> make) {
+            this.min = min;
+            this.max = max;
+            this.make = make;
+        }
+
+        @Override
+        public void write(JsonWriter out, N value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                out.value(value);
+            }
+        }
+
+        @Override
+        public N read(JsonReader in) throws IOException {
+            JsonToken t = in.peek();
+            if (t == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            String path = in.getPath();
+            if (t != JsonToken.NUMBER) {
+                in.skipValue();
+                throw new JsonSyntaxException("expected an integer, not " + t + ", at path " + path);
+            }
+            String text = in.nextString();
+            long v;
+            try {
+                // the strict parser bounds the literal's length and exponent, so this conversion is cheap
+                v = new java.math.BigDecimal(text).longValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new JsonSyntaxException("expected an integer in [" + min + ", " + max + "], not " + text + ", at path " + path);
+            }
+            if (v < min || v > max) {
+                throw new JsonSyntaxException("expected an integer in [" + min + ", " + max + "], not " + text + ", at path " + path);
+            }
+            return make.apply(v);
         }
     }
 

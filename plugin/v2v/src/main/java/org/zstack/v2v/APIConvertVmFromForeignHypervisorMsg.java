@@ -71,7 +71,7 @@ public class APIConvertVmFromForeignHypervisorMsg extends APICreateMessage {
     /** Source disks to leave out, by index (1..n; the root disk 0 is always migrated). */
     @APIParam(required = false)
     private List<String> volumeFilters;
-    @APIParam(required = false)
+    @APIParam(required = false, maxLength = 255)
     private String rootFileSystem;
     @APIParam(required = false, maxLength = 255)
     private String longJobName;

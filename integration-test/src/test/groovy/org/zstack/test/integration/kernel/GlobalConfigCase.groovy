@@ -104,6 +104,27 @@ class GlobalConfigCase {
         assertLifetime(7200)
     }
 
+    /** An unbounded ping interval took 99999999999 s (never); every numeric config has a range now, named when refused. */
+    @Test
+    @Order(2)
+    void everyNumericConfigIsBoundedAndTheRefusalNamesTheRange() {
+        def facade = node.bean(org.zstack.core.config.GlobalConfigFacade)
+        def numeric = facade.definitions.findAll { Number.isAssignableFrom(it.type()) }
+        assert numeric.size() > 10
+        def unbounded = numeric.findAll { it.min() == null || it.max() == null }
+        assert unbounded.isEmpty(): "numeric global configs without <min> and <max>: ${unbounded*.identity()}"
+        for (def d : numeric) {
+            assert (d.defaultValue() as long) >= d.min() && (d.defaultValue() as long) <= d.max(): d.identity()
+        }
+        String path = "/v1/global-configurations/kvm/ping.interval/actions"
+        for (String value : ["99999999999", "86401", "0", "1e3", "NaN", "+60", "60.0"]) {
+            Map error = assertError(callAndPoll(node, session, "PUT", path, [updateGlobalConfig: [value: value]]), 503, "SYS.1007")
+            assert error.details.contains("[1, 86400]"): error
+        }
+        assert new QueryGlobalConfigAction(conditions: ["category=kvm", "name=ping.interval"], sessionId: session)
+                .call().throwExceptionIfError().value.inventories[0].value == "60"
+    }
+
     @Test
     @Order(3)
     void anUpdateTakesEffectAndSurvivesARestart() {
