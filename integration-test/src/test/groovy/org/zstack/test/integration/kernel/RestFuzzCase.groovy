@@ -101,7 +101,10 @@ class RestFuzzCase {
         // every job a request started ends, and ends as a ZStack answer
         for (Map a : accepted) {
             c.jobs++
-            HttpResult done = node.poll(new HttpResult(status: 202, headers: [:], text: '{"location":"' + a.location + '"}'), 30000)
+            // a job's result is read only with the credential that submitted it
+            Map<String, String> auth = a.q.headers.findAll { k, v -> k == "Authorization" }
+            HttpResult done = node.poll(new HttpResult(status: 202, headers: [:], requestHeaders: auth,
+                    text: '{"location":"' + a.location + '"}'), 30000)
             if (done.status != 202) {
                 c.jobsFinished++
             }
