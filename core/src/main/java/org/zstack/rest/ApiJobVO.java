@@ -19,6 +19,9 @@ public class ApiJobVO extends ResourceVO {
     @Column
     @Lob
     private String result;
+    /** The node that runs the API: if it is gone while the job is Processing, a live node ends the job with an error. */
+    @Column
+    private String managementNodeUuid;
 
     public String getApiName() { return apiName; }
     public void setApiName(String apiName) { this.apiName = apiName; }
@@ -28,4 +31,6 @@ public class ApiJobVO extends ResourceVO {
     public void setSuccess(boolean success) { this.success = success; }
     public String getResult() { return result; }
     public void setResult(String result) { this.result = result; }
+    public String getManagementNodeUuid() { return managementNodeUuid; }
+    public void setManagementNodeUuid(String managementNodeUuid) { this.managementNodeUuid = managementNodeUuid; }
 }

@@ -148,6 +148,7 @@ public class RestServer extends HttpServlet {
         job.setUuid(jobUuid);
         job.setApiName(route.apiClass.getSimpleName());
         job.setState(ApiJobVO.State.Processing);
+        job.setManagementNodeUuid(bus.getManagementNodeUuid());
         try {
             dbf.persist(job);
         } catch (RuntimeException e) {
