@@ -37,7 +37,7 @@ class NodeProcess {
     /** Starts the node and waits (up to timeoutSeconds) until it logs that it is ready. */
     NodeProcess start(long timeoutSeconds = 180) {
         Path file = dataDir.resolve("zstack.properties")
-        file.withWriter { props.store(it, "NodeProcess") }
+        file.toFile().withWriter { props.store(it, "NodeProcess") }
         // surefire runs the tests from a manifest-only jar: the real class path is in this property
         String cp = System.getProperty("surefire.test.class.path") ?: System.getProperty("java.class.path")
         Path java = Path.of(System.getProperty("java.home"), "bin", "java")
@@ -48,7 +48,7 @@ class NodeProcess {
                 .start()
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000
         while (uuid == null) {
-            Matcher m = STARTED.matcher(Files.exists(log) ? log.text : "")
+            Matcher m = STARTED.matcher(Files.exists(log) ? Files.readString(log) : "")
             if (m.find()) {
                 uuid = m.group(1)
                 assert Integer.parseInt(m.group(2)) == port
@@ -82,7 +82,7 @@ class NodeProcess {
         if (!Files.exists(log)) {
             return "(no log)"
         }
-        List<String> all = log.readLines()
+        List<String> all = Files.readAllLines(log)
         return all.subList(Math.max(0, all.size() - lines), all.size()).join("\n")
     }
 

@@ -28,14 +28,14 @@ import java.util.regex.Pattern
 /**
  * Two management nodes on one MariaDB database: node A in a process of its own ({@link NodeProcess}), killed -9 as a
  * crash kills it, and node B in this JVM ({@link org.zstack.testlib.TestNode}), alive and beating. With a heartbeat
- * of 1 s and a timeout of 3 s, B takes A's work over within twice the timeout, without a restart:
+ * of 1 s and a timeout of 4 s (MariaDB keeps whole seconds: a beat looks up to 1 s older), B takes A's work over within twice the timeout, without a restart:
  * <ul>
  *   <li>a long job A was running resumes on B (and only on B);</li>
  *   <li>the API job A was running (a ReconnectHost of a hung host) ends with SYS.1020 instead of answering 202 forever;</li>
  *   <li>the host A left Connecting is reconnected by B;</li>
- *   <li>a VMware migration whose node is killed during its transfer succeeds on B, which attaches to the agent's copy
- *       still under way (the agent outlives the node) instead of starting a second one; the guest boots with its
- *       data disks' checksums.</li>
+ *   <li>a VMware migration whose node is killed during its transfer, and one killed during its conversion, succeed
+ *       on B, which attaches to the agent's copy or virt-v2v still under way (the agent outlives the node) instead of
+ *       starting a second one, and reuses what the agent finished; the guest boots with its data disks' checksums.</li>
  * </ul>
  * MariaDB by nature (two processes share the database): it uses the machine's MariaDB whatever -Dzstack.test.db
  * says, and runs in bin/run-tests's MariaDB pass (the H2 pass excludes it, see integration-test/pom.xml).
@@ -43,7 +43,7 @@ import java.util.regex.Pattern
 @TestMethodOrder(MethodOrderer.MethodName)
 class NodeCrashTakeoverCase {
     static final long HEARTBEAT_MS = 1000
-    static final long TIMEOUT_MS = 3000
+    static final long TIMEOUT_MS = 4000
     static long begin
     static Properties db
     static Path keyDir
@@ -61,8 +61,8 @@ class NodeCrashTakeoverCase {
                 "management.server.heartbeatTimeoutMillis" : String.valueOf(TIMEOUT_MS),
                 "secret.keyFile"                           : keyDir.resolve("secret.key").toString(),
         ] + (db as Map<String, String>)
-        // a transfer of some seconds, so that the node can be killed in the middle of it
-        env = new MigrationEnv(vms: ["web-01"], nodeProperties: shared, conversionHostTags: ["v2v::download::bandwidth::33554432"])
+        // a transfer of some seconds (64 MiB/s), so that the node can be killed in the middle of it
+        env = new MigrationEnv(vms: ["web-01"], nodeProperties: shared, conversionHostTags: ["v2v::download::bandwidth::67108864"])
     }
 
     @AfterAll
@@ -182,55 +182,72 @@ class NodeCrashTakeoverCase {
 
     @Test
     void bAMigrationWhoseNodeIsKilledDuringTheTransferSucceedsOnTheLiveNode() {
+        migrateKillingTheNodeIn("transfer", "211", "/v2v/job/transfer")
+    }
+
+    @Test
+    void cAMigrationWhoseNodeIsKilledDuringTheConversionSucceedsOnTheLiveNode() {
+        migrateKillingTheNodeIn("convert", "212", "/v2v/job/convert")
+    }
+
+    /**
+     * Submits the migration of web-01 to node A, kills A a few seconds into phase, and checks that B finishes it:
+     * Succeeded, the agent's run of agentPath (still under way when A died) attached to rather than started again,
+     * nothing of the job left in the conversion host's cache, and the guest boots with its data disks' files.
+     */
+    void migrateKillingTheNodeIn(String phase, String lastIpByte, String agentPath) {
         NodeProcess a = startA()
+        String domain = null
         try {
             def src = env.sourceVm("web-01")
             String mac = VmwareGuestFixture.mac(1)
             String prefix = env.net.gateway.substring(0, env.net.gateway.lastIndexOf('.') + 1)
-            String ip = prefix + "211"
+            String ip = prefix + lastIpByte
             long began = System.nanoTime()
-            HttpResult created = finish(a, a.http("POST", "/v1/v2v-tasks", [params: [name: "crash", conversionHostUuid: env.conversionHost.uuid,
-                    zoneUuid: env.zone.uuid, clusterUuid: env.cluster.uuid, hostUuid: env.targetHost.uuid,
-                    primaryStorageUuid: env.ps.uuid, compress: true, strategy: "InstantStart",
+            HttpResult created = finish(a, a.http("POST", "/v1/v2v-tasks", [params: [name: "crash-in-" + phase,
+                    conversionHostUuid: env.conversionHost.uuid, zoneUuid: env.zone.uuid, clusterUuid: env.cluster.uuid,
+                    hostUuid: env.targetHost.uuid, primaryStorageUuid: env.ps.uuid, compress: true, strategy: "InstantStart",
                     vms: [[sourceVmUuid: src.uuid, cpuNum: 1, memorySize: 512L << 20,
                            nics        : [[sourceMac: mac, l3NetworkUuid: env.l3.uuid, ip: ip]]]]]], auth))
             assert created.status == 200: created.toString()
             String taskUuid = created.json.inventory.uuid
             String jobUuid = (created.json.inventory.jobs as List<Map>)[0].uuid
 
-            await("the transfer under way on A", System.currentTimeMillis(), 600000) {
-                dbf.findByUuid(jobUuid, V2VJobVO)?.phase == "transfer"
+            await("the ${phase} under way on A", System.currentTimeMillis(), 900000) {
+                dbf.findByUuid(jobUuid, V2VJobVO)?.phase == phase
             }
-            // into the copy, not at its first byte
+            // into the phase, not at its first step
             Thread.sleep(3000)
-            assert dbf.findByUuid(jobUuid, V2VJobVO).phase == "transfer": "the transfer ended before A could be killed in it"
+            assert dbf.findByUuid(jobUuid, V2VJobVO).phase == phase: "the ${phase} ended before A could be killed in it"
             assert dbf.findByUuid(jobUuid, LongJobVO).managementNodeUuid == a.uuid
             kill(a)
             long killed = System.currentTimeMillis()
-            println "[NodeCrashTakeoverCase] node A killed during the transfer of web-01"
+            println "[NodeCrashTakeoverCase] node A killed during the ${phase} of web-01"
 
             long takeover = await("the migration taken over by B", killed, 4 * TIMEOUT_MS) {
                 dbf.findByUuid(jobUuid, LongJobVO).managementNodeUuid == b
             }
             Map done = env.awaitTask(taskUuid, 1500)
             Map job = (done.jobs as List<Map>)[0]
-            println "[NodeCrashTakeoverCase] migration taken over ${takeover} ms after the kill; ended ${job.state} after " +
-                    "${String.format('%.1f', (System.nanoTime() - began) / 1e9d)} s; phases (s) of B's run: ${job.phaseTimes}; " +
-                    "bytes read from the source: ${job.bytesTransferred}"
+            domain = job.targetVmUuid
+            println "[NodeCrashTakeoverCase] killed in ${phase}: taken over ${takeover} ms after the kill; ended ${job.state} " +
+                    "${String.format('%.1f', (System.nanoTime() - began) / 1e9d)} s after the submission; phases (s) of B's run: " +
+                    "${job.phaseTimes}; bytes read from the source: ${job.bytesTransferred}"
             assert job.state == "Succeeded": "the migration failed: ${job.error}"
             assert takeover <= 2 * TIMEOUT_MS: "the takeover took ${takeover} ms, more than twice the heartbeat timeout"
-            // B sent the transfer again and the agent attached it to the copy A had started: one copy, not two
-            String agentLog = env.agents[0].logText()
-            assert agentLog.contains("${jobUuid}: /v2v/job/transfer is already running"): "B's transfer did not attach to A's"
+            // B sent the command again and the agent attached it to the run A had started: one run, not two
+            assert env.agents[0].logText().contains("job ${jobUuid}: ${agentPath} is already running"):
+                    "B's ${agentPath} did not attach to A's run"
 
             Path cache = Path.of(env.conversionHost.storagePath)
             assert !Files.exists(cache.resolve(jobUuid))
-            def vm = env.vm(job.targetVmUuid as String)
+            def vm = env.vm(domain)
             assert vm.state == "Running"
             assert vm.allVolumes.size() == 3
+            vm.allVolumes.each { assert Files.isRegularFile(Path.of(it.installPath)): it.installPath }
 
             // the same data as an uninterrupted run: the guest boots and its data disks hold the source's files
-            assert Libvirtd.awaitSerial(job.targetVmUuid as String, Pattern.compile(/login:/), 600) != null
+            assert Libvirtd.awaitSerial(domain, Pattern.compile(/login:/), 600) != null
             GuestSsh ssh = env.image.ssh(ip)
             ssh.await(300)
             env.image.dataDisks.each { d ->
@@ -240,6 +257,10 @@ class NodeCrashTakeoverCase {
             }
         } finally {
             a.stop()
+            // the next migration under TCG must not share the CPUs with this guest
+            if (domain != null) {
+                Libvirtd.destroyDomains { String name -> name == domain }
+            }
         }
     }
 }
