@@ -11,6 +11,7 @@ import org.zstack.core.db.DatabaseFacade
 import org.zstack.header.host.HostVO
 import org.zstack.header.longjob.LongJobVO
 import org.zstack.header.managementnode.ManagementNodeVO
+import org.zstack.header.vm.VmInstanceVO
 import org.zstack.test.integration.v2v.MigrationEnv
 import org.zstack.testlib.HttpResult
 import org.zstack.testlib.NodeProcess
@@ -110,6 +111,18 @@ class NodeCrashTakeoverCase {
             Thread.sleep(50)
         }
         return System.currentTimeMillis() - since
+    }
+
+    /** There is no API to delete a VM here: its records go as a rollback removes them (its NICs' IPs, then the VM). */
+    static void forgetVm(String vmUuid) {
+        dbf.transactionVoid { em ->
+            em.createQuery("delete from UsedIpVO u where u.ownerUuid in (select n.uuid from VmNicVO n where n.vmInstanceUuid = :vm)")
+                    .setParameter("vm", vmUuid).executeUpdate()
+            def vm = em.find(VmInstanceVO, vmUuid)
+            if (vm != null) {
+                em.remove(vm)
+            }
+        }
     }
 
     static void kill(NodeProcess a) {
@@ -257,9 +270,10 @@ class NodeCrashTakeoverCase {
             }
         } finally {
             a.stop()
-            // the next migration under TCG must not share the CPUs with this guest
+            // the next migration of web-01 under TCG must not share the CPUs with this guest, nor find its MAC and IP taken
             if (domain != null) {
                 Libvirtd.destroyDomains { String name -> name == domain }
+                forgetVm(domain)
             }
         }
     }
