@@ -10,7 +10,6 @@ import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.db.Q;
 import org.zstack.core.json.JSONObjectUtil;
-import org.zstack.core.managementnode.ManagementNodeTracker;
 import org.zstack.core.thread.ChainTask;
 import org.zstack.core.thread.SyncTaskChain;
 import org.zstack.core.thread.ThreadFacade;
@@ -21,7 +20,7 @@ import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.errorcode.OperationFailureException;
 import org.zstack.header.errorcode.SysErrors;
 import org.zstack.header.longjob.*;
-import org.zstack.header.managementnode.ManagementNodeReadyExtensionPoint;
+import org.zstack.header.managementnode.ManagementNodeTakeoverExtensionPoint;
 import org.zstack.header.message.APIEvent;
 import org.zstack.header.message.APIMessage;
 import org.zstack.header.message.Message;
@@ -45,10 +44,12 @@ import static org.zstack.core.Platform.operr;
  * queued (a job may well wait for its run to stop before it acknowledges a cancel): every state change is therefore
  * a transition checked under a row lock, which is what keeps a late or racing event from moving a finished job.
  * <p>
- * On start a node takes over the unfinished jobs of nodes that are gone: Waiting ones start, Running and Suspended
- * ones resume, Canceling ones end Canceled.
+ * A live node takes over the unfinished jobs of nodes that are gone, at its start and at each heartbeat (a node killed
+ * while this one runs is taken over within about one heartbeat timeout): Waiting ones start, Running and Suspended
+ * ones resume, Canceling ones end Canceled. Each job is claimed with an UPDATE ... WHERE managementNodeUuid = the
+ * dead node's, so of several live nodes exactly one takes it.
  */
-public class LongJobManagerImpl extends AbstractService implements ManagementNodeReadyExtensionPoint {
+public class LongJobManagerImpl extends AbstractService implements ManagementNodeTakeoverExtensionPoint {
     private static final Logger logger = LoggerFactory.getLogger(LongJobManagerImpl.class);
 
     @Autowired
@@ -59,8 +60,6 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
     private ThreadFacade thdf;
     @Autowired
     private ApplicationContext context;
-    @Autowired
-    private ManagementNodeTracker nodes;
 
     /** jobName (API simple name) → prototype bean name of its LongJob. */
     private final Map<String, String> jobBeans = new HashMap<>();
@@ -103,10 +102,12 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
 
     // ------------------------------------------------------------------------------------------------ takeover
 
-    /** Once this node is registered its own uuid counts as alive; the unfinished jobs of every other node are taken. */
+    /** alive holds this node too; the unfinished jobs of every other node are taken. */
     @Override
-    public void managementNodeReady() {
-        Set<String> alive = new HashSet<>(nodes.aliveNodeUuids());
+    public void takeOverFromDeadNodes(Set<String> alive) {
+        if (stopped) {
+            return;
+        }
         List<LongJobVO> unfinished = Q.New(LongJobVO.class).in(LongJobVO_.state, List.of(LongJobState.Waiting,
                 LongJobState.Running, LongJobState.Suspended, LongJobState.Canceling)).list();
         for (LongJobVO vo : unfinished) {
@@ -115,7 +116,7 @@ public class LongJobManagerImpl extends AbstractService implements ManagementNod
                 continue;
             }
             if (!claim(vo.getUuid(), owner)) {
-                // another node that starts at the same time took it first
+                // another live node took it first
                 continue;
             }
             String uuid = vo.getUuid();

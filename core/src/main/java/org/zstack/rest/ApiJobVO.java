@@ -26,6 +26,9 @@ public class ApiJobVO extends ResourceVO {
     /** Who may read the result: {@link ApiJobOwner}'s form of the submitting session or access key. */
     @Column
     private String owner;
+    /** The node that runs the API: if it is gone while the job is Processing, a live node ends the job with an error. */
+    @Column
+    private String managementNodeUuid;
 
     public String getApiName() { return apiName; }
     public void setApiName(String apiName) { this.apiName = apiName; }
@@ -37,4 +40,6 @@ public class ApiJobVO extends ResourceVO {
     public void setResult(String result) { this.result = result; }
     public String getOwner() { return owner; }
     public void setOwner(String owner) { this.owner = owner; }
+    public String getManagementNodeUuid() { return managementNodeUuid; }
+    public void setManagementNodeUuid(String managementNodeUuid) { this.managementNodeUuid = managementNodeUuid; }
 }

@@ -168,6 +168,7 @@ public class RestServer extends HttpServlet {
         job.setApiName(route.apiClass.getSimpleName());
         job.setState(ApiJobVO.State.Processing);
         job.setOwner(owner);
+        job.setManagementNodeUuid(bus.getManagementNodeUuid());
         try {
             dbf.persist(job);
         } catch (RuntimeException e) {

@@ -59,6 +59,28 @@ class AgentProcess {
         }
     }
 
+    /** SIGSTOP: the agent accepts connections (the kernel queues them) but answers nothing, as a hung host. */
+    void freeze() {
+        signal("STOP")
+    }
+
+    /** SIGCONT after {@link #freeze}: the queued requests are answered. */
+    void thaw() {
+        signal("CONT")
+    }
+
+    private void signal(String name) {
+        Process p = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).redirectErrorStream(true).start()
+        assert p.waitFor() == 0: "kill -${name} ${process.pid()}: " + p.inputStream.text
+    }
+
+    /** What the agent logged so far (its log files and its output). */
+    String logText() {
+        StringBuilder b = new StringBuilder()
+        stateDir.toFile().eachFileRecurse { f -> if (f.isFile() && (f.name.endsWith(".log") || f.name.contains(".log."))) { b.append(f.text) } }
+        return b.toString()
+    }
+
     /** Like a crash: no goodbye to the management node. */
     void kill() {
         process?.destroyForcibly()

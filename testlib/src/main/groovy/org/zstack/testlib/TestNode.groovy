@@ -1,6 +1,5 @@
 package org.zstack.testlib
 
-import groovy.json.JsonOutput
 import org.zstack.core.ZStackProperties
 import org.zstack.core.boot.ManagementNode
 import org.zstack.sdk.LogInByAccountAction
@@ -8,8 +7,6 @@ import org.zstack.sdk.ZSClient
 import org.zstack.sdk.ZSConfig
 
 import java.net.http.HttpClient
-import java.net.http.HttpRequest
-import java.net.http.HttpResponse
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
@@ -29,7 +26,8 @@ class TestNode {
 
     private TestNode(Properties extra) {
         this.dataDir = Files.createTempDirectory("zstack-test-node")
-        this.dbProps = TestDatabase.newDatabase()
+        // a database given by the test (shared with another node) is the test's to drop
+        this.dbProps = extra.getProperty("DB.url") ? new Properties() : TestDatabase.newDatabase()
         this.extra = extra
     }
 
@@ -87,15 +85,7 @@ class TestNode {
 
     /** body: a Map (sent as JSON) or a String (sent as is). path: under /zstack, e.g. "/v1/zones". */
     HttpResult http(String method, String path, Object body = null, Map<String, String> headers = [:]) {
-        def b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-        String text = body == null ? null : (body instanceof String ? body : JsonOutput.toJson(body))
-        b.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text))
-        if (text != null) {
-            b.header("Content-Type", "application/json; charset=utf-8")
-        }
-        headers.each { k, v -> b.header(k, v) }
-        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString())
-        return new HttpResult(status: r.statusCode(), headers: r.headers().map(), text: r.body(), requestHeaders: headers)
+        return HttpResult.send(client, baseUrl, method, path, body, headers)
     }
 
     /**

@@ -23,6 +23,7 @@ import org.zstack.core.thread.ThreadFacadeImpl;
 import org.zstack.header.Component;
 import org.zstack.header.Service;
 import org.zstack.header.managementnode.ManagementNodeReadyExtensionPoint;
+import org.zstack.header.managementnode.ManagementNodeTakeoverExtensionPoint;
 import org.zstack.identity.AccountManagerImpl;
 import org.zstack.portal.ServiceConfig;
 import org.zstack.rest.ConsoleServlet;
@@ -68,7 +69,7 @@ public class ManagementNode {
         thdf.submitPeriodicTask(() -> DataDirectory.tighten(props.dataDir()), 60, TimeUnit.SECONDS);
         thdf.submitPeriodicTask(AnsibleLeftovers::removeAll, 600, TimeUnit.SECONDS);
         bus = new CloudBusImpl(uuid, new InJvmMessageTransport());
-        tracker = new ManagementNodeTracker(db.getDatabaseFacade(), thdf, uuid);
+        tracker = new ManagementNodeTracker(db.getDatabaseFacade(), thdf, uuid, props);
 
         GenericApplicationContext parent = new GenericApplicationContext();
         parent.getBeanFactory().registerSingleton("zstackProperties", props);
@@ -85,11 +86,20 @@ public class ManagementNode {
         context.load("classpath:zstack.xml");
         context.refresh();
 
-        startComponents();
-        startRest();
-        tracker.register(port);
-        for (ManagementNodeReadyExtensionPoint ext : context.getBeansOfType(ManagementNodeReadyExtensionPoint.class).values()) {
-            ext.managementNodeReady();
+        try {
+            // registered (and beating) before it accepts any work, so the others never count its fresh jobs as a dead node's
+            tracker.register();
+            startComponents();
+            startRest();
+            tracker.setPort(port);
+            for (ManagementNodeReadyExtensionPoint ext : context.getBeansOfType(ManagementNodeReadyExtensionPoint.class).values()) {
+                ext.managementNodeReady();
+            }
+            tracker.watch(context.getBeansOfType(ManagementNodeTakeoverExtensionPoint.class).values());
+        } catch (RuntimeException e) {
+            // a node that cannot start must not stay registered, beating, with half its components running
+            stop();
+            throw e;
         }
         logger.info("management node {} started on port {} in {} ms", uuid, port, System.currentTimeMillis() - begin);
         return this;

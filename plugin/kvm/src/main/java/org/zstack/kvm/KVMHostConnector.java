@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
 import org.zstack.core.rest.RESTFacade;
 import org.zstack.core.asyncbatch.While;
@@ -36,6 +37,8 @@ public class KVMHostConnector {
     private KVMAgentDeployer deployer;
     @Autowired
     private KVMHostAgentCaller agent;
+    @Autowired
+    private CloudBus bus;
 
     void add(KVMHostVO vo, ReturnValueCompletion<HostInventory> completion) {
         String uuid = vo.getUuid();
@@ -163,6 +166,10 @@ public class KVMHostConnector {
             }
             before[0] = h.getStatus();
             h.setStatus(status);
+            if (status == HostStatus.Connecting) {
+                // if this node dies before the connect ends, a live node knows the host is left Connecting
+                h.setManagementNodeUuid(bus.getManagementNodeUuid());
+            }
             return h;
         });
         if (vo == null || before[0] == status) {

@@ -24,6 +24,7 @@ import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.errorcode.OperationFailureException;
 import org.zstack.header.host.*;
 import org.zstack.header.managementnode.ManagementNodeReadyExtensionPoint;
+import org.zstack.header.managementnode.ManagementNodeTakeoverExtensionPoint;
 import org.zstack.header.message.Message;
 import org.zstack.header.zone.ZoneDeletionExtensionPoint;
 import org.zstack.header.message.APIDeleteMessage.DeletionMode;
@@ -39,7 +40,8 @@ import static org.zstack.core.Platform.operr;
  * The host service: adds KVM hosts (deploy the agent, connect), reconnects, changes state, deletes, runs every
  * agent call of every plugin (KVMHostAsyncHttpCallMsg), and pings the hosts to keep their status.
  */
-public class KVMHostManagerImpl extends AbstractService implements ManagementNodeReadyExtensionPoint, ZoneDeletionExtensionPoint {
+public class KVMHostManagerImpl extends AbstractService implements ManagementNodeReadyExtensionPoint,
+        ManagementNodeTakeoverExtensionPoint, ZoneDeletionExtensionPoint {
     private static final Logger logger = LoggerFactory.getLogger(KVMHostManagerImpl.class);
 
     @Autowired
@@ -77,6 +79,50 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
     @Override
     public void managementNodeReady() {
         schedulePing();
+    }
+
+    /**
+     * A host left Connecting by a gone node would stay so forever (the ping skips Connecting hosts, whose connect is
+     * under way): claimed with a compare-and-set on its node column, so one live node reconnects it.
+     */
+    @Override
+    public void takeOverFromDeadNodes(java.util.Set<String> alive) {
+        String me = bus.getManagementNodeUuid();
+        for (HostVO h : Q.New(HostVO.class).eq(HostVO_.status, HostStatus.Connecting)
+                .eq(HostVO_.hypervisorType, HostConstant.KVM_HYPERVISOR_TYPE).list()) {
+            String owner = h.getManagementNodeUuid();
+            if (owner != null && alive.contains(owner)) {
+                continue;
+            }
+            boolean claimed = dbf.transaction(em -> {
+                var q = em.createQuery("update HostVO h set h.managementNodeUuid = :me where h.uuid = :uuid and h.status = :connecting and "
+                        + (owner == null ? "h.managementNodeUuid is null" : "h.managementNodeUuid = :owner"));
+                q.setParameter("me", me);
+                q.setParameter("uuid", h.getUuid());
+                q.setParameter("connecting", HostStatus.Connecting);
+                if (owner != null) {
+                    q.setParameter("owner", owner);
+                }
+                return q.executeUpdate() == 1;
+            });
+            if (!claimed) {
+                continue;
+            }
+            logger.info("host[uuid:{}, ip:{}] was left Connecting by management node {}, which is gone: reconnecting it",
+                    h.getUuid(), h.getManagementIp(), owner);
+            inQueue(h.getUuid(), "reconnect-after-takeover", chain -> connector.reconnect(h.getUuid(), new Completion() {
+                @Override
+                public void success() {
+                    chain.next();
+                }
+
+                @Override
+                public void fail(ErrorCode errorCode) {
+                    logger.info("reconnecting host {} left by a gone node failed: {}", h.getUuid(), errorCode.getDetails());
+                    chain.next();
+                }
+            }));
+        }
     }
 
     @Override
@@ -212,6 +258,7 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
         vo.setArchitecture(cluster.getArchitecture());
         vo.setState(HostState.Enabled);
         vo.setStatus(HostStatus.Connecting);
+        vo.setManagementNodeUuid(bus.getManagementNodeUuid());
         vo.setUsername(msg.getUsername());
         vo.setPassword(encryption.encrypt(msg.getPassword()));
         vo.setSshPrivateKey(encryption.encrypt(msg.getSshPrivateKey()));

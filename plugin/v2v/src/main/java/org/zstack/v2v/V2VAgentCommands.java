@@ -164,6 +164,21 @@ public final class V2VAgentCommands {
         public List<DeliveredVolume> volumes;
     }
 
+    public static final String JOB_STATE_PATH = "/v2v/job/state";
+
+    public static class JobStateCmd {
+        public String jobUuid;
+        public String storagePath;
+    }
+
+    /** What the conversion host holds of a job: its commands running now, and the work already finished. */
+    public static class JobStateRsp extends AgentResponse {
+        public List<String> running;
+        public List<Integer> transferredDisks;
+        public boolean converted;
+        public boolean exists;
+    }
+
     public static class CancelCmd {
         public String jobUuid;
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path
  * Debian guest (VMware-like: open-vm-tools, ens192, /dev/sda1) with two data disks; a conversion host (agent on
  * 127.0.0.2) and a target host (agent on 127.0.0.3 on the machine's libvirtd, TCG); local primary storage; an L3
  * network on libvirt's default bridge with an IP range outside its DHCP pool's usual leases.
+ * {@code nodeProperties} adds to the node's zstack.properties (a shared database, a short heartbeat).
  * With {@code source: "KVM"} there is no simulator and the conversion host converts KVM VMs (the case brings its
  * own source host).
  */
@@ -50,11 +51,7 @@ class MigrationEnv {
         } else {
             vc = null
         }
-        node = TestNode.start([
-                "KVMHost.skipDeploy"  : "true",
-                "KVMAgent.port"       : String.valueOf(agentPort),
-                "management.server.ip": "127.0.0.1",
-        ])
+        node = TestNode.start(nodeProperties() + ((opts.nodeProperties ?: [:]) as Map<String, String>))
         session = node.login()
         // this machine has no usable KVM: the production defaults (kvm domains, KVM-accelerated virt-v2v) are
         // switched to their TCG fallbacks here, and only here
@@ -92,6 +89,15 @@ class MigrationEnv {
             vcenter = ok(new AddVCenterAction(name: "vc", domainName: vc.host, port: vc.port, username: vc.username,
                     password: vc.password, zoneUuid: zone.uuid, sessionId: session)).inventory
         }
+    }
+
+    /** What the node of this environment is started with; a second node of the same environment needs them too. */
+    Map<String, String> nodeProperties() {
+        return [
+                "KVMHost.skipDeploy"  : "true",
+                "KVMAgent.port"       : String.valueOf(agentPort),
+                "management.server.ip": "127.0.0.1",
+        ]
     }
 
     HostInventory addHost(String ip) {

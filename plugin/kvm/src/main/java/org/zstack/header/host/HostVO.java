@@ -34,6 +34,9 @@ public class HostVO extends ResourceVO {
     private Long totalMemory;
     @Column
     private Long availableMemory;
+    /** The node that set the host Connecting (the one connecting it); a live node reconnects it when that node is gone. */
+    @Column
+    private String managementNodeUuid;
 
     public String getZoneUuid() { return zoneUuid; }
     public void setZoneUuid(String zoneUuid) { this.zoneUuid = zoneUuid; }
@@ -57,6 +60,8 @@ public class HostVO extends ResourceVO {
     public void setCpuNum(Integer cpuNum) { this.cpuNum = cpuNum; }
     public Long getTotalMemory() { return totalMemory; }
     public void setTotalMemory(Long totalMemory) { this.totalMemory = totalMemory; }
+    public String getManagementNodeUuid() { return managementNodeUuid; }
+    public void setManagementNodeUuid(String managementNodeUuid) { this.managementNodeUuid = managementNodeUuid; }
     public Long getAvailableMemory() { return availableMemory; }
     public void setAvailableMemory(Long availableMemory) { this.availableMemory = availableMemory; }
 }

@@ -9,6 +9,8 @@ import org.zstack.v2v.agent.deliver.VolumeUploadHandler;
 import org.zstack.v2v.agent.job.CancelJobCommand;
 import org.zstack.v2v.agent.job.CleanupJobCommand;
 import org.zstack.v2v.agent.job.JobRegistry;
+import org.zstack.v2v.agent.job.JobStateCommand;
+import org.zstack.v2v.agent.job.OneRunPerJob;
 import org.zstack.v2v.agent.source.kvm.ListKvmVmsCommand;
 import org.zstack.v2v.agent.source.kvm.PrepareKvmVmCommand;
 import org.zstack.v2v.agent.source.kvm.ReleaseKvmVmCommand;
@@ -26,13 +28,19 @@ public class V2VAgentExtension implements AgentExtension {
 
     /** What every job runs on this agent: the one place cancel looks. */
     private final JobRegistry jobs = new JobRegistry();
+    /** A job's transfer, convert or deliver sent again while it runs attaches to the run (a node took the job over). */
+    private final OneRunPerJob runs = new OneRunPerJob();
 
     @Override
     public void register(CommandRegistry registry) {
         registry.register(CLEAN_PATH, ConversionCacheCleaner.CleanCmd.class, new ConversionCacheCleaner());
-        registry.register(TRANSFER_PATH, TransferCommand.TransferCmd.class, new TransferCommand(jobs));
-        registry.register(ConvertCommand.PATH, ConvertCommand.ConvertCmd.class, new ConvertCommand(jobs));
-        registry.register(DELIVER_PATH, DeliverCommand.DeliverCmd.class, new DeliverCommand(jobs));
+        registry.register(TRANSFER_PATH, TransferCommand.TransferCmd.class,
+                runs.wrap(TRANSFER_PATH, c -> c.jobUuid, new TransferCommand(jobs)));
+        registry.register(ConvertCommand.PATH, ConvertCommand.ConvertCmd.class,
+                runs.wrap(ConvertCommand.PATH, c -> c.jobUuid, new ConvertCommand(jobs)));
+        registry.register(DELIVER_PATH, DeliverCommand.DeliverCmd.class,
+                runs.wrap(DELIVER_PATH, c -> c.jobUuid, new DeliverCommand(jobs)));
+        registry.register(JobStateCommand.PATH, JobStateCommand.StateCmd.class, new JobStateCommand(runs));
         registry.register(CANCEL_PATH, CancelJobCommand.CancelCmd.class, new CancelJobCommand(jobs));
         registry.register(CLEANUP_PATH, CleanupJobCommand.CleanupCmd.class, new CleanupJobCommand(jobs));
         registry.registerStream(VOLUME_UPLOAD_PATH, new VolumeUploadHandler());

@@ -14,8 +14,9 @@ import org.zstack.v2v.APIConvertVmFromForeignHypervisorMsg;
 
 /**
  * The long job of one VM's migration (ConvertVmFromForeignHypervisor, and each VM of a CreateV2VTask). Its jobData
- * is a {@link V2VJobSpec}. Resume (after a node restart) runs it again from the start: the agent keeps the disks
- * already copied, so only what was not finished is done again.
+ * is a {@link V2VJobSpec}. Resume (after a node restart, or a live node's takeover of a dead node's job) runs it
+ * again from the start: the agent keeps the disks already copied and the conversion done, and a command that still
+ * runs there (sent by the dead node) is attached to rather than started twice, so only what was not finished is done.
  */
 @LongJobFor(APIConvertVmFromForeignHypervisorMsg.class)
 public class ConvertVmFromForeignHypervisorLongJob implements LongJob {
@@ -28,8 +29,14 @@ public class ConvertVmFromForeignHypervisorLongJob implements LongJob {
 
     @Override
     public void start(LongJobVO job, ReturnValueCompletion<APIEvent> completion) {
+        run(job, false, completion);
+    }
+
+    private void run(LongJobVO job, boolean resumed, ReturnValueCompletion<APIEvent> completion) {
         V2VJobSpec spec = JSONObjectUtil.toObject(job.getJobData(), V2VJobSpec.class);
-        MigrationRun run = new MigrationRun(new MigrationContext(spec, job.getApiId(), services));
+        MigrationContext ctx = new MigrationContext(spec, job.getApiId(), services);
+        ctx.resumed = resumed;
+        MigrationRun run = new MigrationRun(ctx);
         runs.add(job.getUuid(), run);
         services.updateJob(job.getUuid(), j -> j.setPhase("queued"));
         slots.runInSlot(spec.conversionHostUuid, job.getUuid(), freeSlot -> run.run(new Completion() {
@@ -51,7 +58,7 @@ public class ConvertVmFromForeignHypervisorLongJob implements LongJob {
 
     @Override
     public void resume(LongJobVO job, ReturnValueCompletion<APIEvent> completion) {
-        start(job, completion);
+        run(job, true, completion);
     }
 
     @Override

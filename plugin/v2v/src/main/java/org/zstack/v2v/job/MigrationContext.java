@@ -41,6 +41,10 @@ public class MigrationContext {
     /** Seconds per phase, in order. */
     public final Map<String, Double> phaseTimes = new LinkedHashMap<>();
     public volatile boolean canceled;
+    /** This run resumes the job after its management node was gone (takeover or restart), not its first run. */
+    public boolean resumed;
+    /** On a resumed run: what the conversion host held of the job when the run began; null otherwise. */
+    public V2VAgentCommands.JobStateRsp agentState;
 
     public MigrationContext(V2VJobSpec spec, String apiId, MigrationServices services) {
         this.spec = spec;

@@ -67,7 +67,25 @@ public class MigrationRun {
         }
         ctx.conversionHostHost = s.dbf.findByUuid(ctx.conversionHost.getHostUuid(), HostVO.class);
         ctx.disks.addAll(spec.migratedDisks());
+        if (ctx.resumed) {
+            new ResumedRunCheck(ctx).run(new Completion() {
+                @Override
+                public void success() {
+                    runFlows(completion);
+                }
 
+                @Override
+                public void fail(ErrorCode errorCode) {
+                    runFlows(completion);
+                }
+            });
+        } else {
+            runFlows(completion);
+        }
+    }
+
+    private void runFlows(Completion completion) {
+        V2VJobSpec spec = ctx.spec;
         FlowChainBuilder.newSimpleFlowChain()
                 .setName("migrate-vm-" + spec.sourceVm.uuid + "-job-" + spec.jobUuid)
                 .then(new PrepareSourceFlow(ctx))

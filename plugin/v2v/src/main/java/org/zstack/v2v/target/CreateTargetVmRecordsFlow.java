@@ -1,5 +1,6 @@
 package org.zstack.v2v.target;
 
+import org.slf4j.LoggerFactory;
 import org.zstack.core.Platform;
 import org.zstack.core.db.Q;
 import org.zstack.header.core.workflow.Flow;
@@ -9,11 +10,14 @@ import org.zstack.header.errorcode.OperationFailureException;
 import org.zstack.header.network.l3.IpRangeVO;
 import org.zstack.header.network.l3.IpRangeVO_;
 import org.zstack.header.network.l3.UsedIpInventory;
+import org.zstack.header.network.l3.UsedIpVO;
+import org.zstack.header.network.l3.UsedIpVO_;
 import org.zstack.header.storage.primary.PrimaryStorageConstant;
 import org.zstack.header.vm.VmInstanceConstant;
 import org.zstack.header.vm.VmInstanceState;
 import org.zstack.header.vm.VmInstanceVO;
 import org.zstack.header.vm.VmNicVO;
+import org.zstack.header.vm.VmNicVO_;
 import org.zstack.header.volume.VolumeState;
 import org.zstack.header.volume.VolumeStatus;
 import org.zstack.header.volume.VolumeType;
@@ -23,6 +27,7 @@ import org.zstack.v2v.job.MigrationContext;
 import org.zstack.v2v.job.V2VJobSpec;
 import org.zstack.v2v.source.SourceVm;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.zstack.core.Platform.err;
@@ -43,6 +48,7 @@ public class CreateTargetVmRecordsFlow implements Flow {
     public void run(FlowTrigger trigger, Map data) {
         V2VJobSpec spec = ctx.spec;
         try {
+            removeLeftOfAnEarlierRun();
             VmInstanceVO vm = new VmInstanceVO();
             vm.setUuid(spec.targetVmUuid);
             vm.setName(spec.name);
@@ -104,6 +110,26 @@ public class CreateTargetVmRecordsFlow implements Flow {
         } catch (OperationFailureException e) {
             trigger.fail(err(V2VErrors.TARGET_FAILED, e.getErrorCode(), "cannot create the records of VM %s", spec.name));
         }
+    }
+
+    /**
+     * A run resumed after its node died (taken over, or after a restart) finds the records the dead run made, under the
+     * job's fixed target VM uuid, and nothing to roll them back: they go (IPs given back) before this run makes its own.
+     */
+    private void removeLeftOfAnEarlierRun() {
+        String vmUuid = ctx.spec.targetVmUuid;
+        if (!ctx.resumed || !ctx.services.dbf.isExist(vmUuid, VmInstanceVO.class)) {
+            return;
+        }
+        List<String> nics = Q.New(VmNicVO.class).eq(VmNicVO_.vmInstanceUuid, vmUuid).listValues(VmNicVO_.uuid);
+        if (!nics.isEmpty()) {
+            for (String ip : Q.New(UsedIpVO.class).in(UsedIpVO_.ownerUuid, nics).listValues(UsedIpVO_.uuid)) {
+                ctx.services.ipAllocator.release(ip);
+            }
+        }
+        ctx.services.dbf.removeByPrimaryKey(vmUuid, VmInstanceVO.class);
+        LoggerFactory.getLogger(CreateTargetVmRecordsFlow.class).info(
+                "job {}: removed the target VM records {} an earlier run of the job left", ctx.jobUuid(), vmUuid);
     }
 
     /** Where the volumes go on the target host: the local directory, or the NFS mount point. */

@@ -43,7 +43,7 @@ public class ConvertCommand implements CommandHandler<ConvertCommand.ConvertCmd>
     static final double CONVERSION_SHARE = 0.85;
     static final String LOG = "virt-v2v.log";
     static final String NETWORK_LOG = "guest-network.log";
-    static final String DONE_MARKER = "convert.done";
+    public static final String DONE_MARKER = "convert.done";
     private static final Pattern DISK_FILE = Pattern.compile("disk-(\\d+)\\.raw");
 
     public static class ConvertCmd {
