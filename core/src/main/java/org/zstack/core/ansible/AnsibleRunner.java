@@ -31,6 +31,8 @@ public class AnsibleRunner {
     private String password;
     private String privateKey;
     private long timeoutSeconds = 1800;
+    private String tags;
+    private final List<String> masked = new ArrayList<>();
 
     public AnsibleRunner(Path playbook, String targetIp) {
         this.playbook = playbook;
@@ -44,6 +46,10 @@ public class AnsibleRunner {
     public AnsibleRunner password(String p) { password = p; return this; }
     public AnsibleRunner privateKey(String k) { privateKey = k; return this; }
     public AnsibleRunner timeoutSeconds(long t) { timeoutSeconds = t; return this; }
+    /** Runs only the tasks with these tags (comma-separated); null runs all. */
+    public AnsibleRunner tags(String t) { tags = t; return this; }
+    /** A secret among the vars: replaced by ****** should ansible's output ever show it. */
+    public AnsibleRunner masked(String secret) { if (secret != null && !secret.isEmpty()) masked.add(secret); return this; }
 
     /** Null on success, else an error whose details end with the tail of ansible's output. */
     public ErrorCode run(Map<String, Object> vars) {
@@ -60,6 +66,10 @@ public class AnsibleRunner {
             Path varsFile = secretFile(dir.resolve("vars.json"), JSONObjectUtil.toJsonString(all));
             List<String> cmd = new ArrayList<>(List.of("ansible-playbook", playbook.toString(),
                     "-i", targetIp + ",", "-c", connection, "-e", "@" + varsFile));
+            if (tags != null) {
+                cmd.add("--tags");
+                cmd.add(tags);
+            }
             if (privateKey != null) {
                 cmd.add("--private-key");
                 cmd.add(secretFile(dir.resolve("id"), privateKey.endsWith("\n") ? privateKey : privateKey + "\n").toString());
@@ -82,6 +92,9 @@ public class AnsibleRunner {
                     System.currentTimeMillis() - begin);
             if (p.exitValue() != 0) {
                 String tail = output.length() > OUTPUT_TAIL ? output.substring(output.length() - OUTPUT_TAIL) : output;
+                for (String m : masked) {
+                    tail = tail.replace(m, "******");
+                }
                 return Platform.operr("ansible-playbook %s failed on %s (exit %d): %s", playbook.getFileName(), targetIp,
                         p.exitValue(), tail.replace(password == null ? "\u0000" : password, "******"));
             }

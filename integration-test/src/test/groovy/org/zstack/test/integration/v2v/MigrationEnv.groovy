@@ -53,7 +53,7 @@ class MigrationEnv {
                 "KVMHost.skipDeploy"  : "true",
                 "KVMAgent.port"       : String.valueOf(agentPort),
                 "management.server.ip": "127.0.0.1",
-        ])
+        ] + AgentProcess.NODE_PROPERTIES)
         session = node.login()
         // this machine has no usable KVM: the production defaults (kvm domains, KVM-accelerated virt-v2v) are
         // switched to their TCG fallbacks here, and only here
