@@ -246,6 +246,10 @@ class AgentAuthCase {
             HttpResult r = env.node.http("GET", q, null, ["Authorization": auth])
             assert !r.text.contains(after) && !r.text.contains(before) && !r.text.contains("agentSecret"): "${q}: ${r.text}"
         }
+        // nor a field to query by: it would be an oracle, one character at a time
+        def byField = new QueryHostAction(conditions: ["agentSecret~=${after.substring(0, 1)}%".toString()],
+                sessionId: env.session).call()
+        assert byField.error?.code == "SYS.1007": "agentSecret must not be queryable"
         String agentText = agentLog()
         assert !agentText.contains(after) && !agentText.contains(before)
         assert nodeLog.containing(after).isEmpty() && nodeLog.containing(before).isEmpty()

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -36,11 +36,12 @@ public final class HostSecretFile {
     public synchronized String get() {
         Object now;
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            now = a.lastModifiedTime().toMillis() + ":" + a.size() + ":" + a.fileKey();
+            // the mode too: a file made private by a chmod alone (same content, same mtime) becomes usable
+            PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class);
+            now = a.lastModifiedTime().toMillis() + ":" + a.size() + ":" + a.fileKey() + ":" + a.permissions();
         } catch (NoSuchFileException e) {
             now = null;
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             logger.warning("cannot read the host secret file " + file + ": " + e.getMessage());
             now = null;
         }
