@@ -2,14 +2,38 @@ package org.zstack.testlib
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
 
 /**
  * A real host agent (plugin/kvm-agent's jar) running as its own process on a loopback address, the way a KVM
  * host runs it. Each "host" of a test gets its own address (127.0.0.2, 127.0.0.3, ...) and they share one port,
  * as ZStack's hosts share 7070.
+ * <p>
+ * Its host secret is not made here: the agent is told where to find it ({@code --secret-file
+ * SECRETS_DIR/<ip>.secret}) and refuses every command until the node's AddKVMHost runs the deployment's secret
+ * step (ansible, local connection), which writes that file as it would on a real host. Nodes of such tests are
+ * started with {@link #NODE_PROPERTIES}.
  */
 class AgentProcess {
     static final Path JAR = locateJar()
+    /** One directory (0700) for the host secrets of this test JVM's agents, one file per agent address. */
+    static final Path SECRETS_DIR = Files.createTempDirectory("zstack-agent-secrets",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+    /** What a node needs to hand these agents their secrets: where they read them, and ansible run locally. */
+    static final Map<String, String> NODE_PROPERTIES = [
+            "KVMAgent.secretFile"       : SECRETS_DIR.resolve("{managementIp}.secret").toString(),
+            "KVMHost.ansible.connection": "local",
+    ].asImmutable()
+
+    /** The secret the node installed for the agent of ip; null before its AddKVMHost. */
+    static String secretOf(String ip) {
+        Path f = secretFile(ip)
+        return Files.exists(f) ? Files.readString(f).trim() : null
+    }
+
+    static Path secretFile(String ip) {
+        return SECRETS_DIR.resolve(ip + ".secret")
+    }
 
     final String ip
     final int port
@@ -37,7 +61,7 @@ class AgentProcess {
     AgentProcess start() {
         assert Files.isRegularFile(JAR): "the agent jar ${JAR} is missing: build plugin/v2v-agent first"
         process = new ProcessBuilder("java", "-Xmx128m", "-jar", JAR.toString(), "--host", ip, "--port", String.valueOf(port),
-                "--state-dir", stateDir.toString(), "--libvirt-uri", libvirtUri)
+                "--state-dir", stateDir.toString(), "--libvirt-uri", libvirtUri, "--secret-file", secretFile(ip).toString())
                 .redirectErrorStream(true)
                 .redirectOutput(stateDir.resolve("stdout.log").toFile())
                 .start()
@@ -48,6 +72,15 @@ class AgentProcess {
             Thread.sleep(100)
         }
         return this
+    }
+
+    /** The host secret the node installed for this agent; null before its AddKVMHost. */
+    String secret() {
+        return secretOf(ip)
+    }
+
+    Path getLogFile() {
+        return stateDir.resolve("agent.log")
     }
 
     boolean listening() {
@@ -90,5 +123,6 @@ class AgentProcess {
     void stop() {
         kill()
         stateDir.toFile().deleteDir()
+        Files.deleteIfExists(secretFile(ip))
     }
 }

@@ -51,6 +51,8 @@ public class AnsibleRunner {
     private String password;
     private String privateKey;
     private long timeoutSeconds = 1800;
+    private String tags;
+    private final List<String> masked = new ArrayList<>();
 
     public AnsibleRunner(Path playbook, String targetIp) {
         this.playbook = playbook;
@@ -64,6 +66,10 @@ public class AnsibleRunner {
     public AnsibleRunner password(String p) { password = p; return this; }
     public AnsibleRunner privateKey(String k) { privateKey = k; return this; }
     public AnsibleRunner timeoutSeconds(long t) { timeoutSeconds = t; return this; }
+    /** Runs only the tasks with these tags (comma-separated); null runs all. */
+    public AnsibleRunner tags(String t) { tags = t; return this; }
+    /** A secret among the vars: replaced by ****** should ansible's output ever show it. */
+    public AnsibleRunner masked(String secret) { if (secret != null && !secret.isEmpty()) masked.add(secret); return this; }
 
     /** Null on success, else an error whose details end with the tail of ansible's output. */
     public ErrorCode run(Map<String, Object> vars) {
@@ -81,6 +87,10 @@ public class AnsibleRunner {
         List<String> cmd = new ArrayList<>(ansible.interpreter());
         cmd.addAll(List.of("-c", LAUNCHER, ansible.script().toString(), playbook.toString(),
                 "-i", targetIp + ",", "-c", connection));
+        if (tags != null) {
+            cmd.add("--tags");
+            cmd.add(tags);
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("ANSIBLE_HOST_KEY_CHECKING", "False");
         pb.environment().put("ANSIBLE_NOCOLOR", "1");
@@ -111,6 +121,9 @@ public class AnsibleRunner {
             logger.info("ansible-playbook {} on {} exited {} in {} ms", playbook.getFileName(), targetIp, p.exitValue(),
                     System.currentTimeMillis() - begin);
             if (p.exitValue() != 0) {
+                for (String m : masked) {
+                    tail = tail.replace(m, "******");
+                }
                 return Platform.operr("ansible-playbook %s failed on %s (exit %d): %s", playbook.getFileName(), targetIp,
                         p.exitValue(), password == null ? tail : tail.replace(password, "******"));
             }

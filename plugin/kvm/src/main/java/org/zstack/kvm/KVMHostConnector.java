@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.zstack.core.cloudbus.CloudBus;
 import org.zstack.core.db.DatabaseFacade;
+import org.zstack.core.rest.AgentRequestSigner;
 import org.zstack.core.rest.RESTFacade;
 import org.zstack.core.asyncbatch.While;
 import org.zstack.core.thread.ThreadFacade;
@@ -39,6 +40,7 @@ public class KVMHostConnector {
     private KVMHostAgentCaller agent;
     @Autowired
     private CloudBus bus;
+    private KVMHostSecrets secrets;
 
     void add(KVMHostVO vo, ReturnValueCompletion<HostInventory> completion) {
         String uuid = vo.getUuid();
@@ -65,7 +67,10 @@ public class KVMHostConnector {
         }).error((err, data) -> completion.fail(err)).start();
     }
 
-    /** deploy: run the playbook again (an administrator's ReconnectHost); a ping-triggered reconnect does not. */
+    /**
+     * deploy: run the playbook again (an administrator's ReconnectHost), which also rotates the host's agent secret;
+     * a ping-triggered reconnect does not.
+     */
     void reconnect(String uuid, boolean deploy, Completion completion) {
         changeStatus(uuid, HostStatus.Connecting);
         FlowChain chain = FlowChainBuilder.newSimpleFlowChain().setName("reconnect-kvm-host-" + uuid);
@@ -84,7 +89,7 @@ public class KVMHostConnector {
     }
 
     private void appendConnectFlows(FlowChain chain, String uuid, boolean deploy) {
-        if (deploy && !deployer.isSkipped()) {
+        if (deploy) {
             chain.then(new NoRollbackFlow() {
                 String __name__ = "deploy-agent";
 
@@ -92,8 +97,12 @@ public class KVMHostConnector {
                 public void run(FlowTrigger trigger, Map data) {
                     // ansible takes seconds to minutes: keep it off the bus threads' critical path
                     thdf.submit(() -> {
-                        ErrorCode err = deployer.deploy(dbf.findByUuid(uuid, KVMHostVO.class));
+                        // a new secret at each deployment; stored only once the agent has it, so a failed
+                        // deployment leaves the host with the secret its agent still holds
+                        String secret = AgentRequestSigner.newSecret();
+                        ErrorCode err = deployer.deploy(dbf.findByUuid(uuid, KVMHostVO.class), secret);
                         if (err == null) {
+                            secrets.store(uuid, secret);
                             trigger.next();
                         } else {
                             trigger.fail(err);

@@ -294,7 +294,7 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
         long timeout = msg.getCommandTimeout() > 0 ? msg.getCommandTimeout()
                 : TimeUnit.SECONDS.toMillis(KVMGlobalConfig.AGENT_COMMAND_TIMEOUT.value(Long.class));
         String url = "http://" + host.getManagementIp() + ":" + deployer.agentPort() + msg.getPath();
-        restf.asyncJsonPost(url, msg.getCommand(), Map.of("X-Resource-UUID", host.getUuid()), timeout,
+        restf.asyncJsonPost(host.getUuid(), url, msg.getCommand(), Map.of("X-Resource-UUID", host.getUuid()), timeout,
                 new ReturnValueCompletion<>() {
                     @Override
                     public void success(JsonObject rsp) {

@@ -3,7 +3,10 @@ package org.zstack.kvm;
 import jakarta.persistence.*;
 import org.zstack.header.host.HostVO;
 
-/** The KVM columns of a host. The SSH password and key are encrypted by the node's EncryptionFacade. */
+/**
+ * The KVM columns of a host. The SSH password and key, and the agent secret both sides sign their calls with, are
+ * encrypted by the node's EncryptionFacade.
+ */
 @Entity
 @Table(name = "KVMHostVO")
 @PrimaryKeyJoinColumn(name = "uuid", referencedColumnName = "uuid")
@@ -16,6 +19,8 @@ public class KVMHostVO extends HostVO {
     private String sshPrivateKey;
     @Column
     private int sshPort;
+    @Column
+    private String agentSecret;
     @Column
     private String libvirtVersion;
     @Column
@@ -33,6 +38,8 @@ public class KVMHostVO extends HostVO {
     public void setPassword(String password) { this.password = password; }
     public String getSshPrivateKey() { return sshPrivateKey; }
     public void setSshPrivateKey(String sshPrivateKey) { this.sshPrivateKey = sshPrivateKey; }
+    public String getAgentSecret() { return agentSecret; }
+    public void setAgentSecret(String agentSecret) { this.agentSecret = agentSecret; }
     public int getSshPort() { return sshPort; }
     public void setSshPort(int sshPort) { this.sshPort = sshPort; }
     public String getLibvirtVersion() { return libvirtVersion; }

@@ -150,6 +150,13 @@ public final class V2VAgentCommands {
         public boolean compress;
         public Long uploadBandwidth;
         public String targetAgentUrl;
+        /**
+         * With targetAgentUrl: a key derived from the target host's secret that signs uploads to its agent, and
+         * only those, until the scope's deadline ("PUT /v2v/volume/upload EXPIRES"); the secret itself never
+         * leaves the node.
+         */
+        public String targetAgentKey;
+        public String targetAgentKeyScope;
         public List<DeliverVolume> volumes;
     }
 

@@ -54,10 +54,17 @@ class AgentDeployCase {
         assert Files.isRegularFile(installDir.resolve("kvm-agent.jar"))
         assert Files.isExecutable(installDir.resolve("zstack-v2v-agent.sh"))
         assert Files.isRegularFile(stateDir.resolve("agent.pid"))
+        // the host secret the node made, installed by the playbook for the agent it started (--secret-file)
+        Path secret = stateDir.resolve("host.secret")
+        assert java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)) == "rw-------"
+        String first = Files.readString(secret).trim()
+        assert first ==~ /[0-9a-f]{64}/
+        assert Files.readString(installDir.resolve("zstack-v2v-agent.sh")).contains("--secret-file")
 
-        // a second run of the playbook (ReconnectHost) changes nothing and keeps the agent up
+        // a second run of the playbook (ReconnectHost) keeps the agent up, with a new secret
         def again = new ReconnectHostAction(uuid: h.uuid, sessionId: env.session).call().throwExceptionIfError().value.inventory
         assert again.status == "Connected"
+        assert Files.readString(secret).trim() != first: "ReconnectHost rotates the secret; the running agent re-reads it"
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
 import org.zstack.sdk.*
+import org.zstack.core.rest.AgentRequestSigner
 import org.zstack.testlib.AgentProcess
 
 import java.nio.file.Files
@@ -170,7 +171,10 @@ class HostConversionHostCase {
         a.kill()
     }
 
-    /** An "agent" that accepts every command and then never calls back, or calls back with garbage. */
+    /**
+     * An "agent" that accepts every command and then never calls back, or calls back with garbage, signed with the
+     * secret the node's deployment installed for it (so it is the garbage that is refused, not the signature).
+     */
     private static com.sun.net.httpserver.HttpServer fakeAgent(String ip, boolean garbage) {
         def server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(ip, env.agentPort), 0)
         server.createContext("/") { ex ->
@@ -184,7 +188,12 @@ class HostConversionHostCase {
                     c.requestMethod = "POST"
                     c.doOutput = true
                     c.setRequestProperty("taskuuid", task)
-                    c.outputStream.withCloseable { it.write("<html>not json</html>".bytes) }
+                    byte[] body = "<html>not json</html>".bytes
+                    String secret = AgentProcess.secretOf(ip)
+                    if (secret != null) {
+                        AgentRequestSigner.headers(secret, "POST", new URL(callback).path, body).each { k, v -> c.setRequestProperty(k, v) }
+                    }
+                    c.outputStream.withCloseable { it.write(body) }
                     c.responseCode
                 }
             }

@@ -18,7 +18,7 @@ class HostEnv {
                 "KVMHost.skipDeploy"  : "true",
                 "KVMAgent.port"       : String.valueOf(agentPort),
                 "management.server.ip": "127.0.0.1",
-        ] + extra)
+        ] + AgentProcess.NODE_PROPERTIES + extra)
         session = node.login()
         zone = new CreateZoneAction(name: "zone", sessionId: session).call().throwExceptionIfError().value.inventory
         cluster = new CreateClusterAction(zoneUuid: zone.uuid, name: "cluster", hypervisorType: "KVM", sessionId: session)

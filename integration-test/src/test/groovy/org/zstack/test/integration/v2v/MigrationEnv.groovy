@@ -97,7 +97,7 @@ class MigrationEnv {
                 "KVMHost.skipDeploy"  : "true",
                 "KVMAgent.port"       : String.valueOf(agentPort),
                 "management.server.ip": "127.0.0.1",
-        ]
+        ] + AgentProcess.NODE_PROPERTIES
     }
 
     HostInventory addHost(String ip) {

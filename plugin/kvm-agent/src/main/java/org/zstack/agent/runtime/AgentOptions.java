@@ -11,11 +11,14 @@ import java.util.Properties;
  */
 public final class AgentOptions {
     public static final String USAGE = String.join("\n",
-            "usage: java -jar kvm-agent.jar [--host ADDR] [--port N] [--libvirt-uri URI] [--state-dir DIR]",
-            "  --host         address to listen on (agent.host, default 0.0.0.0)",
+            "usage: java -jar kvm-agent.jar [--host ADDR] [--port N] [--libvirt-uri URI] [--state-dir DIR] [--secret-file FILE]",
+            "  --host         address to listen on, the host's management IP (agent.host, default 127.0.0.1;",
+            "                 0.0.0.0, every address, only when given explicitly)",
             "  --port         port, 0 = any free port (agent.port, default 7070)",
             "  --libvirt-uri  libvirt URI (agent.libvirt.uri, default qemu:///system)",
-            "  --state-dir    directory for agent.port, agent.pid, agent.log (agent.stateDir, default /var/lib/zstack-v2v-agent)");
+            "  --state-dir    directory for agent.port, agent.pid, agent.log (agent.stateDir, default /var/lib/zstack-v2v-agent)",
+            "  --secret-file  the host secret the management node installs, mode 0600 (agent.secretFile,",
+            "                 default STATE_DIR/host.secret); commands are refused until it exists");
 
     private AgentOptions() {
     }
@@ -32,6 +35,7 @@ public final class AgentOptions {
         String port = props.getProperty("agent.port", String.valueOf(AgentConfig.DEFAULT_PORT));
         String uri = props.getProperty("agent.libvirt.uri", AgentConfig.DEFAULT_LIBVIRT_URI);
         String stateDir = props.getProperty("agent.stateDir", AgentConfig.DEFAULT_STATE_DIR.toString());
+        String secretFile = props.getProperty("agent.secretFile");
 
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -59,6 +63,7 @@ public final class AgentOptions {
                 case "port" -> port = value;
                 case "libvirt-uri" -> uri = value;
                 case "state-dir" -> stateDir = value;
+                case "secret-file" -> secretFile = value;
                 default -> throw new IllegalArgumentException("unknown option: --" + name);
             }
         }
@@ -72,6 +77,9 @@ public final class AgentOptions {
         if (p < 0 || p > 65535) {
             throw new IllegalArgumentException("port out of range: " + p);
         }
-        return new AgentConfig(host.trim(), p, uri.trim(), Path.of(stateDir).toAbsolutePath().normalize());
+        Path state = Path.of(stateDir).toAbsolutePath().normalize();
+        Path secret = secretFile == null || secretFile.isBlank() ? state.resolve(AgentConfig.SECRET_FILE_NAME)
+                : Path.of(secretFile.trim()).toAbsolutePath().normalize();
+        return new AgentConfig(host.trim(), p, uri.trim(), state, secret);
     }
 }

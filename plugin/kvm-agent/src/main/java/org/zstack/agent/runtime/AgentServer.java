@@ -19,6 +19,9 @@ import org.zstack.agent.AgentResponse;
 import org.zstack.agent.CommandHandler;
 import org.zstack.agent.CommandRegistry;
 import org.zstack.agent.ProcessRunner;
+import org.zstack.agent.auth.AgentRequestSigner;
+import org.zstack.agent.auth.HostSecretFile;
+import org.zstack.agent.auth.SignedRequestVerifier;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +65,10 @@ import java.util.logging.Logger;
  * </ul>
  * A handler's exception never escapes as a stack trace: it becomes {@code success:false} with a one-line error,
  * and the trace goes to the agent's log.
+ * <p>
+ * Every request, whatever its path, must be signed by the management node with this host's secret
+ * ({@link AgentRequestSigner}); anything else is answered 401 before its body is parsed or a handler runs.
+ * The agent's own calls to the node (callbacks, progress) are signed with the same secret.
  */
 public final class AgentServer implements AutoCloseable {
     private static final Logger logger = Logger.getLogger(AgentServer.class.getName());
@@ -70,6 +77,8 @@ public final class AgentServer implements AutoCloseable {
     static final String HEADER_CALLBACK_URL = "callbackurl";
     static final String HEADER_RESOURCE_UUID = "X-Resource-UUID";
     static final String PROGRESS_COMMAND_PATH = "/progress/report";
+    /** The node's identity error for an unsigned or wrongly signed call (conf/errorCodes/identity.xml). */
+    static final String UNAUTHENTICATED_CODE = "ID.1010";
     /** Commands are small JSON documents; anything bigger is a mistake, not a command. */
     private static final int MAX_BODY = 16 << 20;
     /** Log lines, not dumps: long bodies (domain XML, lists of VMs) are cut. */
@@ -83,8 +92,10 @@ public final class AgentServer implements AutoCloseable {
     /** Nulls are written so that, e.g., a never-connected ping shows {@code "hostUuid":null} explicitly. */
     private final Gson responseGson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
     private final Gson logGson = new GsonBuilder().disableHtmlEscaping().create();
-    private final NodeClient nodeClient = new NodeClient();
     private final AtomicReference<Connection> connection = new AtomicReference<>();
+    private final HostSecretFile secret;
+    private final SignedRequestVerifier verifier = new SignedRequestVerifier();
+    private final NodeClient nodeClient;
 
     private HttpServer server;
     private ExecutorService httpThreads;
@@ -106,6 +117,11 @@ public final class AgentServer implements AutoCloseable {
     public AgentServer(AgentConfig config, List<AgentExtension> extensions) {
         this.config = config;
         this.extensions = List.copyOf(extensions);
+        this.secret = new HostSecretFile(config.secretFile());
+        this.nodeClient = new NodeClient(secret::get, () -> {
+            Connection c = connection.get();
+            return c == null ? null : c.hostUuid();
+        });
     }
 
     private static List<AgentExtension> loadExtensions() {
@@ -151,9 +167,10 @@ public final class AgentServer implements AutoCloseable {
             // the port file is written only now, once the socket accepts: a reader never connects too early
             writeAtomically(config.stateDir().resolve("agent.port"), String.valueOf(port));
             writeAtomically(config.stateDir().resolve("agent.pid"), String.valueOf(ProcessHandle.current().pid()));
-            logger.info(String.format("kvm-agent %s on %s:%d, libvirt %s, state in %s, %d commands",
+            logger.info(String.format("kvm-agent %s on %s:%d, libvirt %s, state in %s, host secret %s, %d commands",
                     AgentVersion.get(), config.host(), port, config.libvirtUri(), config.stateDir(),
-                    commands.size() + streams.size()));
+                    config.secretFile(), commands.size() + streams.size()));
+            secret.get();
             System.out.println("kvm-agent listening on " + config.host() + ":" + port);
             System.out.flush();
         } catch (IOException | RuntimeException e) {
@@ -211,10 +228,24 @@ public final class AgentServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             CommandRegistry.StreamHandler stream = streams.get(path);
             if (stream != null) {
-                dispatchStream(ex, path, stream);
+                // the body is the data, read by the handler: signed as UNSIGNED-PAYLOAD, see PROTOCOL.md
+                if (authenticated(ex, null)) {
+                    dispatchStream(ex, path, stream);
+                }
                 return;
             }
             Entry<?> entry = commands.get(path);
+            byte[] body;
+            try (InputStream in = ex.getRequestBody()) {
+                body = in.readNBytes(MAX_BODY + 1);
+            }
+            if (body.length > MAX_BODY) {
+                send(ex, 413, AgentResponse.error("request body larger than " + MAX_BODY + " bytes"));
+                return;
+            }
+            if (!authenticated(ex, AgentRequestSigner.sha256Hex(body))) {
+                return;
+            }
             if (entry == null) {
                 logger.warning(String.format("%s %s from %s: no such command", ex.getRequestMethod(), path,
                         ex.getRemoteAddress()));
@@ -225,7 +256,7 @@ public final class AgentServer implements AutoCloseable {
                 send(ex, 405, AgentResponse.error("only POST is accepted at " + path));
                 return;
             }
-            dispatch(ex, entry);
+            dispatch(ex, entry, body);
         } catch (Throwable t) {
             // a bug in the runtime itself: still answer in the protocol's shape if the exchange allows it
             logger.log(Level.SEVERE, "internal error handling " + ex.getRequestURI(), t);
@@ -237,16 +268,33 @@ public final class AgentServer implements AutoCloseable {
         }
     }
 
-    private <T> void dispatch(HttpExchange ex, Entry<T> entry) throws IOException {
+    /**
+     * True when the request is signed with this host's secret; else answers 401 with ZStack's error body and logs
+     * one WARN line (the reason, never a secret or a signature).
+     */
+    private boolean authenticated(HttpExchange ex, String bodySha256) throws IOException {
+        URI uri = ex.getRequestURI();
+        String why = verifier.check(secret.get(), ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
+                name -> blankToNull(ex.getRequestHeaders().getFirst(name)), bodySha256);
+        if (why == null) {
+            return true;
+        }
+        logger.warning(String.format("refused %s %s from %s: %s", ex.getRequestMethod(), uri.getRawPath(),
+                ex.getRemoteAddress(), why));
+        JsonObject error = new JsonObject();
+        error.addProperty("code", UNAUTHENTICATED_CODE);
+        error.addProperty("description", "The call is not signed by this host's management node");
+        error.addProperty("details", why);
+        JsonObject rsp = new JsonObject();
+        rsp.addProperty("success", false);
+        rsp.add("error", error);
+        ex.getResponseHeaders().set("WWW-Authenticate", "ZStack-Agent-HMAC-SHA256");
+        sendRaw(ex, 401, responseGson.toJson(rsp));
+        return false;
+    }
+
+    private <T> void dispatch(HttpExchange ex, Entry<T> entry, byte[] body) throws IOException {
         String path = entry.path();
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY + 1);
-        }
-        if (body.length > MAX_BODY) {
-            send(ex, 413, AgentResponse.error("request body larger than " + MAX_BODY + " bytes"));
-            return;
-        }
 
         T cmd;
         JsonObject tree;

@@ -1,5 +1,7 @@
 package org.zstack.agent.runtime;
 
+import org.zstack.agent.auth.AgentRequestSigner;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,10 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The agent's calls to the management node: async-call callbacks and pushed commands (progress). */
+/**
+ * The agent's calls to the management node: async-call callbacks and pushed commands (progress), signed with the
+ * host secret so that the node can tell them from forgeries.
+ */
 final class NodeClient {
     private static final Logger logger = Logger.getLogger(NodeClient.class.getName());
 
@@ -25,6 +31,13 @@ final class NodeClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private final Supplier<String> secret;
+    private final Supplier<String> hostUuid;
+
+    NodeClient(Supplier<String> secret, Supplier<String> hostUuid) {
+        this.secret = secret;
+        this.hostUuid = hostUuid;
+    }
 
     /**
      * POSTs the result of an async command to the node's callback URL with the request's taskuuid.
@@ -81,11 +94,22 @@ final class NodeClient {
 
     private int post(String url, Map<String, String> headers, String json, Duration timeout)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+        URI uri = URI.create(url);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::header);
+        String key = secret.get();
+        if (key != null) {
+            String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+            AgentRequestSigner.headers(key, "POST", pathAndQuery, body).forEach(b::header);
+        }
+        String host = hostUuid.get();
+        if (host != null) {
+            b.header(AgentRequestSigner.HOST_UUID, host);
+        }
         return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

@@ -1,5 +1,6 @@
 package org.zstack.agent.host;
 
+import org.zstack.agent.testsupport.TestSecret;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ class HostCommandsTest {
     @BeforeAll
     static void start() throws Exception {
         agent = new AgentServer(new AgentConfig("127.0.0.2", 0, "test:///default", stateDir));
+        TestSecret.install(agent.config());
         agent.start();
         client = new AgentClient("127.0.0.2", agent.port());
     }
@@ -88,6 +90,7 @@ class HostCommandsTest {
     void connectFailsWhenLibvirtIsUnreachable(@TempDir Path otherState) throws Exception {
         String uri = "qemu+unix:///system?socket=/nonexistent/libvirt-sock";
         try (AgentServer noLibvirt = new AgentServer(new AgentConfig("127.0.0.2", 0, uri, otherState))) {
+            TestSecret.install(noLibvirt.config());
             noLibvirt.start();
             AgentClient c = new AgentClient("127.0.0.2", noLibvirt.port());
             JsonObject rsp = c.call("/host/connect", connectBody("h-x"));

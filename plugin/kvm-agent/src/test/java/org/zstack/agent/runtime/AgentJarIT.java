@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.zstack.agent.testsupport.AgentClient;
+import org.zstack.agent.testsupport.TestSecret;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,7 +31,8 @@ class AgentJarIT {
         assertTrue(Files.isRegularFile(jar), "run after package: " + jar);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(List.of(java, "-Dagent.libvirt.uri=test:///default", "-jar", jar.toString(),
-                "--host", "127.0.0.3", "--port", "0", "--state-dir", stateDir.toString()))
+                "--host", "127.0.0.3", "--port", "0", "--state-dir", stateDir.toString(),
+                "--secret-file", stateDir.resolve("secret/host.secret").toString()))
                 .redirectErrorStream(true).start();
         // the agent's output is drained on a thread: a test must never block on a pipe
         List<String> output = new CopyOnWriteArrayList<>();
@@ -62,7 +64,10 @@ class AgentJarIT {
                 Thread.sleep(20);
             }
 
+            // started before its node's deployment: no secret yet, so even a signed ping is refused
             AgentClient client = new AgentClient("127.0.0.3", port);
+            assertEquals(401, client.post("/host/ping", "{}").status());
+            TestSecret.install(stateDir.resolve("secret/host.secret"), TestSecret.VALUE);
             JsonObject ping = client.call("/host/ping", "{\"hostUuid\":\"jar-host\"}");
             assertTrue(ping.get("success").getAsBoolean());
             assertTrue(ping.get("hostUuid").isJsonNull());

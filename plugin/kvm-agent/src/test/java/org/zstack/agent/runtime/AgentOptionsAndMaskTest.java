@@ -17,7 +17,10 @@ class AgentOptionsAndMaskTest {
     @Test
     void optionsBeatPropertiesWhichBeatDefaults() {
         AgentConfig d = AgentOptions.parse(new String[0], new Properties());
-        assertEquals(new AgentConfig("0.0.0.0", 7070, "qemu:///system", Path.of("/var/lib/zstack-v2v-agent")), d);
+        // loopback by default: every address (0.0.0.0) only when asked for
+        assertEquals(new AgentConfig("127.0.0.1", 7070, "qemu:///system", Path.of("/var/lib/zstack-v2v-agent"),
+                Path.of("/var/lib/zstack-v2v-agent/host.secret")), d);
+        assertEquals("0.0.0.0", AgentOptions.parse(new String[]{"--host", "0.0.0.0"}, new Properties()).host());
 
         Properties p = new Properties();
         p.setProperty("agent.host", "10.0.0.1");
@@ -30,6 +33,8 @@ class AgentOptionsAndMaskTest {
         AgentConfig c = AgentOptions.parse(new String[]{"--host", "127.0.0.3", "--port=0", "--state-dir", "/tmp/b",
                 "--libvirt-uri", "qemu:///session"}, p);
         assertEquals(new AgentConfig("127.0.0.3", 0, "qemu:///session", Path.of("/tmp/b")), c);
+        assertEquals(Path.of("/etc/zstack/h.secret"), AgentOptions.parse(new String[]{"--secret-file", "/etc/zstack/h.secret"},
+                p).secretFile());
 
         assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(new String[]{"--port", "x"}, p));
         assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(new String[]{"--bogus", "1"}, p));

@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** Talks to an agent the way the management node does: JSON POSTs, optionally async by headers. */
+/**
+ * Talks to an agent the way the management node does: JSON POSTs, optionally async by headers, signed with
+ * {@link TestSecret#VALUE} (or another secret; null sends unsigned requests).
+ */
 public final class AgentClient {
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -23,8 +26,15 @@ public final class AgentClient {
         }
     }
 
+    private final String secret;
+
     public AgentClient(String host, int port) {
+        this(host, port, TestSecret.VALUE);
+    }
+
+    public AgentClient(String host, int port, String secret) {
         this.base = "http://" + host + ":" + port;
+        this.secret = secret;
     }
 
     public Reply post(String path, String body) {
@@ -39,6 +49,10 @@ public final class AgentClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(25))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            org.zstack.agent.auth.AgentRequestSigner.headers(secret, method, path, bytes).forEach(b::header);
+        }
         headers.forEach(b::header);
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package org.zstack.agent.vm;
 
+import org.zstack.agent.testsupport.TestSecret;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +27,7 @@ class LibvirtReconnectIT {
         try (PrivateLibvirtd libvirtd = new PrivateLibvirtd(dir.resolve("libvirtd"))) {
             libvirtd.start();
             try (AgentServer agent = new AgentServer(new AgentConfig("127.0.0.4", 0, libvirtd.uri(), dir.resolve("agent")))) {
+                TestSecret.install(agent.config());
                 agent.start();
                 AgentClient client = new AgentClient("127.0.0.4", agent.port());
                 String query = "{\"vmUuids\":[\"" + TEST_DOMAIN + "\"]}";
@@ -49,6 +51,7 @@ class LibvirtReconnectIT {
         try (PrivateLibvirtd libvirtd = new PrivateLibvirtd(dir.resolve("libvirtd"))) {
             libvirtd.start();
             try (AgentServer agent = new AgentServer(new AgentConfig("127.0.0.4", 0, libvirtd.uri(), dir.resolve("agent")))) {
+                TestSecret.install(agent.config());
                 agent.start();
                 AgentClient client = new AgentClient("127.0.0.4", agent.port());
                 String query = "{\"vmUuids\":[\"" + TEST_DOMAIN + "\"]}";

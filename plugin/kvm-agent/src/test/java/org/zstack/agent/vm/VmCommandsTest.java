@@ -1,5 +1,6 @@
 package org.zstack.agent.vm;
 
+import org.zstack.agent.testsupport.TestSecret;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +31,7 @@ class VmCommandsTest {
     @BeforeAll
     static void start() throws Exception {
         agent = new AgentServer(new AgentConfig("127.0.0.2", 0, "test:///default", stateDir));
+        TestSecret.install(agent.config());
         agent.start();
         client = new AgentClient("127.0.0.2", agent.port());
     }

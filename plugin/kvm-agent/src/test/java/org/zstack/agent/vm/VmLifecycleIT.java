@@ -1,5 +1,6 @@
 package org.zstack.agent.vm;
 
+import org.zstack.agent.testsupport.TestSecret;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,7 @@ class VmLifecycleIT {
         bridge = LocalLibvirtd.defaultNetworkBridge();
         System.out.printf("libvirtd and the default network (%s) ready in %d ms%n", bridge, millisSince(t0));
         agent = new AgentServer(new AgentConfig("127.0.0.4", 0, LocalLibvirtd.URI, stateDir));
+        TestSecret.install(agent.config());
         agent.start();
         client = new AgentClient("127.0.0.4", agent.port());
     }

@@ -12,6 +12,7 @@ import org.zstack.agent.runtime.AgentServer;
 import org.zstack.v2v.agent.testsupport.RangeFileServer;
 import org.zstack.v2v.agent.testsupport.RawImages;
 import org.zstack.v2v.agent.testsupport.SelfSignedCert;
+import org.zstack.v2v.agent.testsupport.SignedCalls;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +41,7 @@ class V2VAgentCommandsTest {
     static void start() throws Exception {
         agent = new AgentServer(new AgentConfig("127.0.0.1", 0, "test:///default", tmp.resolve("state")),
                 List.of(new V2VAgentExtension()));
+        SignedCalls.installSecret(agent.config());
         agent.start();
         SelfSignedCert cert = SelfSignedCert.create(tmp);
         thumbprint = cert.thumbprint();
@@ -60,8 +62,9 @@ class V2VAgentCommandsTest {
     }
 
     static JsonObject call(String path, Object body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(new Gson().toJson(body))).build(),
+        byte[] json = new Gson().toJson(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(SignedCalls.signed(URI.create("http://127.0.0.1:" + agent.port() + path), "POST", json)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return JsonParser.parseString(r.body()).getAsJsonObject();
@@ -102,8 +105,8 @@ class V2VAgentCommandsTest {
 
     @Test
     void theUploadPathTakesOnlyPutAndPost() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port()
-                + "/v2v/volume/upload?path=/a/b.raw&size=0")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(SignedCalls.signed(URI.create("http://127.0.0.1:" + agent.port()
+                + "/v2v/volume/upload?path=/a/b.raw&size=0"), "GET", null).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, r.statusCode());
         assertFalse(JsonParser.parseString(r.body()).getAsJsonObject().get("success").getAsBoolean());
     }

@@ -9,6 +9,7 @@ import org.zstack.core.thread.ThreadFacade;
 import org.zstack.header.core.ReturnValueCompletion;
 import org.zstack.kvm.KVMAgentDeployer;
 import org.zstack.kvm.KVMHostAgentCaller;
+import org.zstack.kvm.KVMHostSecrets;
 import org.zstack.network.l3.IpAllocator;
 import org.zstack.v2v.V2VGlobalConfig;
 import org.zstack.v2v.V2VJobVO;
@@ -36,6 +37,8 @@ public class MigrationServices {
     public ProgressReportService progress;
     @Autowired
     public EncryptionFacade encryption;
+    @Autowired
+    public KVMHostSecrets hostSecrets;
 
     /** An agent step of a migration: the step timeout of v2v.job.timeout, not the agent's default. */
     public <T> void callStep(String hostUuid, String path, Object cmd, Class<T> rspClass, ReturnValueCompletion<T> completion) {

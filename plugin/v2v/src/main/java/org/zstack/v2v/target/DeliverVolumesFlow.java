@@ -8,8 +8,10 @@ import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.volume.VolumeStatus;
 import org.zstack.header.volume.VolumeVO;
 import org.zstack.kvm.KVMAgentCommands;
+import org.zstack.kvm.KVMHostSecrets;
 import org.zstack.v2v.V2VAgentCommands;
 import org.zstack.v2v.V2VErrors;
+import org.zstack.v2v.V2VGlobalConfig;
 import org.zstack.v2v.V2VSystemTags;
 import org.zstack.v2v.job.MigrationContext;
 
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Map;
 
 import static org.zstack.core.Platform.err;
+import static org.zstack.core.Platform.operr;
 
 /**
  * Target, part two: the converted disks become qcow2 volumes (compressed when asked) and are written at their install
@@ -27,6 +30,8 @@ public class DeliverVolumesFlow implements Flow {
     public static final String PHASE = "deliver";
     public static final int PROGRESS_BASE = 80;
     public static final int PROGRESS_SPAN = 15;
+    /** The target agent's upload path (plugin/v2v-agent PROTOCOL.md). */
+    static final String UPLOAD_PATH = "/v2v/volume/upload";
     private final MigrationContext ctx;
 
     public DeliverVolumesFlow(MigrationContext ctx) {
@@ -45,6 +50,18 @@ public class DeliverVolumesFlow implements Flow {
         cmd.compress = ctx.spec.compress;
         cmd.uploadBandwidth = V2VSystemTags.uploadBandwidth(ctx.conversionHost.getUuid());
         cmd.targetAgentUrl = ctx.targetAgentUrl();
+        if (cmd.targetAgentUrl != null) {
+            // the conversion host signs its uploads with a key good for that one path of the target's agent, for
+            // as long as the step may take
+            KVMHostSecrets.ScopedKey key = ctx.services.hostSecrets.scopedKey(ctx.targetHost.getUuid(), "PUT",
+                    UPLOAD_PATH, V2VGlobalConfig.JOB_STEP_TIMEOUT.value(Long.class) + 600);
+            if (key == null) {
+                trigger.fail(operr("the target host[uuid:%s] has no agent secret; reconnect it", ctx.targetHost.getUuid()));
+                return;
+            }
+            cmd.targetAgentKey = key.key();
+            cmd.targetAgentKeyScope = key.scope();
+        }
         cmd.volumes = new ArrayList<>();
         for (int i = 0; i < ctx.installPaths.size(); i++) {
             V2VAgentCommands.DeliverVolume v = new V2VAgentCommands.DeliverVolume();

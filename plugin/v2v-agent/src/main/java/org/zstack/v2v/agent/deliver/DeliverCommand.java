@@ -4,6 +4,7 @@ import org.zstack.agent.AgentContext;
 import org.zstack.agent.AgentException;
 import org.zstack.agent.AgentResponse;
 import org.zstack.agent.CommandHandler;
+import org.zstack.agent.Secret;
 import org.zstack.v2v.agent.job.BandwidthLimiter;
 import org.zstack.v2v.agent.job.JobDirectory;
 import org.zstack.v2v.agent.job.JobRegistry;
@@ -41,6 +42,11 @@ public class DeliverCommand implements CommandHandler<DeliverCommand.DeliverCmd>
         public Long uploadBandwidth;
         /** The target host's agent, {@code http://ip:7070}; null when the install path is on this host. */
         public String targetAgentUrl;
+        /** Signs the uploads to targetAgentUrl, and only those, until the scope's deadline (the node derives it). */
+        @Secret
+        public String targetAgentKey;
+        /** "PUT /v2v/volume/upload EXPIRES": what targetAgentKey is good for. */
+        public String targetAgentKeyScope;
         public List<Volume> volumes;
     }
 
@@ -178,7 +184,7 @@ public class DeliverCommand implements CommandHandler<DeliverCommand.DeliverCmd>
         long size = Math.max(1, v.actualSize);
         long[] sent = {0};
         long[] counted = {0};
-        uploader.upload(out, cmd.targetAgentUrl, v.installPath, limiter, job, n -> {
+        uploader.upload(out, cmd.targetAgentUrl, v.installPath, cmd.targetAgentKey, cmd.targetAgentKeyScope, limiter, job, n -> {
             sent[0] += n;
             long now = Math.min(work, (long) ((double) work * sent[0] / size));
             progress.advance(i, now - counted[0]);

@@ -1,8 +1,10 @@
 package org.zstack.v2v.agent.deliver;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.zstack.agent.AgentException;
+import org.zstack.agent.auth.AgentRequestSigner;
 import org.zstack.v2v.agent.job.BandwidthLimiter;
 import org.zstack.v2v.agent.job.JobCanceledException;
 import org.zstack.v2v.agent.job.JobRegistry;
@@ -37,8 +39,12 @@ final class VolumeUploader {
             .connectTimeout(Duration.ofSeconds(30))
             .build();
 
-    void upload(Path file, String targetAgentUrl, String installPath, BandwidthLimiter limiter, JobRegistry.Job job,
-                LongConsumer sent) throws IOException, InterruptedException {
+    /**
+     * key and scope: the node's key for this upload (DeliverCmd.targetAgentKey); the body is streamed, so it is signed
+     * as UNSIGNED-PAYLOAD, while the path and size in the query are signed.
+     */
+    void upload(Path file, String targetAgentUrl, String installPath, String key, String scope, BandwidthLimiter limiter,
+                JobRegistry.Job job, LongConsumer sent) throws IOException, InterruptedException {
         long size = Files.size(file);
         URI uri = uploadUri(targetAgentUrl, installPath, size);
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
@@ -49,10 +55,14 @@ final class VolumeUploader {
                         throw new UncheckedIOException(e);
                     }
                 }), size);
-        HttpRequest req = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/octet-stream")
-                .PUT(body)
-                .build();
+                .PUT(body);
+        if (key != null) {
+            AgentRequestSigner.headers(key, scope, "PUT", uri.getRawPath() + "?" + uri.getRawQuery(),
+                    AgentRequestSigner.UNSIGNED_PAYLOAD).forEach(b::header);
+        }
+        HttpRequest req = b.build();
         job.checkCanceled();
         CompletableFuture<HttpResponse<String>> call = http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
         Closeable abort = () -> call.cancel(true);
@@ -94,7 +104,10 @@ final class VolumeUploader {
             if (ok && rsp.statusCode() == 200) {
                 return;
             }
-            error = o.has("error") && !o.get("error").isJsonNull() ? o.get("error").getAsString() : "no error given";
+            JsonElement e = o.get("error");
+            error = e == null || e.isJsonNull() ? "no error given"
+                    // a refusal (401) carries ZStack's error object: its details say why
+                    : e.isJsonObject() ? String.valueOf(e.getAsJsonObject().get("details")) : e.getAsString();
         } catch (RuntimeException e) {
             error = "an answer that is not the agent's JSON";
         }

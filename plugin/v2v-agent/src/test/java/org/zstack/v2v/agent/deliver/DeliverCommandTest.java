@@ -10,6 +10,7 @@ import org.zstack.agent.AgentConfig;
 import org.zstack.agent.AgentException;
 import org.zstack.agent.runtime.AgentServer;
 import org.zstack.v2v.agent.V2VAgentExtension;
+import org.zstack.v2v.agent.testsupport.SignedCalls;
 import org.zstack.v2v.agent.job.JobCanceledException;
 import org.zstack.v2v.agent.job.JobRegistry;
 import org.zstack.v2v.agent.testsupport.RawImages;
@@ -56,6 +57,7 @@ class DeliverCommandTest {
     static void startTargetAgent() throws Exception {
         target = new AgentServer(new AgentConfig("127.0.0.1", 0, "test:///default", shared.resolve("agent-state")),
                 List.of(new V2VAgentExtension()));
+        SignedCalls.installSecret(target.config());
         target.start();
         targetUrl = "http://127.0.0.1:" + target.port();
         halfFullRaw = shared.resolve("half.raw");
@@ -85,6 +87,9 @@ class DeliverCommandTest {
         c.progressBase = 80;
         c.progressSpan = 20;
         c.targetAgentUrl = targetAgentUrl;
+        String[] key = SignedCalls.uploadKey();
+        c.targetAgentKey = key[0];
+        c.targetAgentKeyScope = key[1];
         DeliverCommand.Volume v = new DeliverCommand.Volume();
         v.disk = disk.toString();
         v.installPath = installPath;
@@ -236,7 +241,7 @@ class DeliverCommandTest {
     private static JsonObject put(HttpClient http, String path, long size, byte[] body) throws Exception {
         URI u = URI.create(targetUrl + "/v2v/volume/upload?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8)
                 + "&size=" + size);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(u).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+        HttpResponse<String> r = http.send(SignedCalls.signed(u, "PUT", null).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return JsonParser.parseString(r.body()).getAsJsonObject();
@@ -244,8 +249,9 @@ class DeliverCommandTest {
 
     private static JsonObject post(String path, String json) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(targetUrl + path))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(SignedCalls.signed(URI.create(targetUrl + path), "POST", bytes)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }
 }
