@@ -5,6 +5,7 @@ import groovy.json.JsonSlurper
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.zstack.core.rest.AgentRequestSigner
 import org.zstack.testlib.AgentProcess
 import org.zstack.testlib.kvm.SshSourceHost
 import org.zstack.v2v.agent.testsupport.RangeFileServer
@@ -12,6 +13,7 @@ import org.zstack.v2v.agent.testsupport.SelfSignedCert
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicLong
@@ -35,6 +37,7 @@ class AgentTransferResumeCase {
     static Path source
     static String storage
     static AgentProcess agent
+    static String secret
 
     @BeforeAll
     static void setUp() {
@@ -42,6 +45,12 @@ class AgentTransferResumeCase {
         source = work.resolve("source.raw")
         halfZero(source, GiB)
         storage = Files.createDirectories(work.resolve("storage")).toString()
+        // no node here: the case plays its part and installs the host secret the agent obeys (0600, as the playbook does)
+        secret = AgentRequestSigner.newSecret()
+        Path secretFile = AgentProcess.secretFile("127.0.0.7")
+        Files.deleteIfExists(secretFile)
+        Files.createFile(secretFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        Files.writeString(secretFile, secret)
         agent = new AgentProcess("127.0.0.7", AgentProcess.freePort()).start()
     }
 
@@ -76,7 +85,9 @@ class AgentTransferResumeCase {
         c.connectTimeout = 10_000
         c.readTimeout = timeoutSeconds * 1000
         c.setRequestProperty("Content-Type", "application/json")
-        c.outputStream.withCloseable { it.write(JsonOutput.toJson(body).getBytes("UTF-8")) }
+        byte[] bytes = JsonOutput.toJson(body).getBytes("UTF-8")
+        AgentRequestSigner.headers(secret, "POST", path, bytes).each { k, v -> c.setRequestProperty(k, v) }
+        c.outputStream.withCloseable { it.write(bytes) }
         int status = c.responseCode
         String text = (status < 400 ? c.inputStream : c.errorStream)?.getText("UTF-8")
         assert status == 200: "${path}: HTTP ${status}: ${text}"
