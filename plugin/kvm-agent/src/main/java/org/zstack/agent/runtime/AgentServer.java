@@ -16,6 +16,7 @@ import org.zstack.agent.AgentContext;
 import org.zstack.agent.AgentException;
 import org.zstack.agent.AgentExtension;
 import org.zstack.agent.AgentResponse;
+import org.zstack.agent.AllowedRoots;
 import org.zstack.agent.CommandHandler;
 import org.zstack.agent.CommandRegistry;
 import org.zstack.agent.ProcessRunner;
@@ -90,6 +91,7 @@ public final class AgentServer implements AutoCloseable {
     private ExecutorService httpThreads;
     private ExecutorService workers;
     private AgentLogging logging;
+    private volatile AllowedRoots allowedRoots;
     private volatile boolean stopped;
 
     private record Entry<T>(String path, Class<T> cmdClass, CommandHandler<T> handler) {
@@ -118,6 +120,11 @@ public final class AgentServer implements AutoCloseable {
         return config;
     }
 
+    /** The roots the node registered; null before {@link #start()}. In-process tests register theirs here. */
+    public AllowedRoots allowedRoots() {
+        return allowedRoots;
+    }
+
     /** The bound port: the chosen one when the config asked for port 0. */
     public int port() {
         return server.getAddress().getPort();
@@ -134,6 +141,7 @@ public final class AgentServer implements AutoCloseable {
         }
         Files.createDirectories(config.stateDir());
         logging = AgentLogging.install(config.stateDir());
+        allowedRoots = AllowedRoots.load(config.stateDir());
         try {
             CommandRegistry registry = new Registry();
             for (AgentExtension ext : extensions) {
@@ -493,6 +501,11 @@ public final class AgentServer implements AutoCloseable {
         public AgentConfig config() {
             return config;
         }
+
+        @Override
+        public AllowedRoots allowedRoots() {
+            return allowedRoots;
+        }
     }
 
     private final class RequestContext implements AgentContext {
@@ -524,6 +537,11 @@ public final class AgentServer implements AutoCloseable {
         @Override
         public AgentConfig config() {
             return config;
+        }
+
+        @Override
+        public AllowedRoots allowedRoots() {
+            return allowedRoots;
         }
 
         @Override

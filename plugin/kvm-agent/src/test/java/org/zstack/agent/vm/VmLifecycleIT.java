@@ -40,6 +40,8 @@ class VmLifecycleIT {
         System.out.printf("libvirtd and the default network (%s) ready in %d ms%n", bridge, millisSince(t0));
         agent = new AgentServer(new AgentConfig("127.0.0.4", 0, LocalLibvirtd.URI, stateDir));
         agent.start();
+        // the volumes are in JUnit's temporary directories: the root the node would have registered
+        agent.allowedRoots().register(List.of(System.getProperty("java.io.tmpdir")));
         client = new AgentClient("127.0.0.4", agent.port());
     }
 

@@ -41,6 +41,8 @@ class V2VAgentCommandsTest {
         agent = new AgentServer(new AgentConfig("127.0.0.1", 0, "test:///default", tmp.resolve("state")),
                 List.of(new V2VAgentExtension()));
         agent.start();
+        // what the node registers at connect: the conversion host's storage path is under here
+        agent.allowedRoots().register(List.of(tmp.toString()));
         SelfSignedCert cert = SelfSignedCert.create(tmp);
         thumbprint = cert.thumbprint();
         source = new RangeFileServer(cert).requireCookie(COOKIE);
