@@ -32,6 +32,10 @@ import java.util.regex.Pattern;
 public final class AllowedRoots {
     private static final Logger logger = Logger.getLogger(AllowedRoots.class.getName());
     public static final String STATE_FILE = "allowed-roots.json";
+    /** The node's error code (conf/errorCodes/v2v.xml) of a path refused here. */
+    public static final String PATH_NOT_ALLOWED = "V2V.1020";
+    /** The node's error code of a name (a jobUuid) that is not a plain name. */
+    public static final String NOT_A_PLAIN_NAME = "V2V.1021";
     /** A uuid, or any plain name: no separators, no dot-only names. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -133,7 +137,7 @@ public final class AllowedRoots {
             }
         }
         String why = resolved.equals(p) ? "" : " (it resolves to " + resolved + ")";
-        throw new AgentException(String.format("%s %s is outside the storage roots registered for this host%s; allowed: %s",
+        throw AgentException.coded(PATH_NOT_ALLOWED, String.format("%s %s is outside the storage roots registered for this host%s; allowed: %s",
                 field, path, why, current.isEmpty() ? "none (the host is not connected)" : current));
     }
 
@@ -147,7 +151,7 @@ public final class AllowedRoots {
      */
     public static String plainName(String name, String field) {
         if (name == null || !PLAIN_NAME.matcher(name).matches()) {
-            throw new AgentException(String.format("%s must be a plain name (letters, digits, '.', '_', '-'; no '/'), got %s",
+            throw AgentException.coded(NOT_A_PLAIN_NAME, String.format("%s must be a plain name (letters, digits, '.', '_', '-'; no '/'), got %s",
                     field, name));
         }
         return name;
@@ -155,17 +159,17 @@ public final class AllowedRoots {
 
     private static Path parse(String path, String field) {
         if (path == null || path.isBlank()) {
-            throw new AgentException(field + " is required");
+            throw AgentException.coded(PATH_NOT_ALLOWED, field + " is required");
         }
         Path p;
         try {
             p = Path.of(path);
         } catch (InvalidPathException e) {
-            throw new AgentException(String.format("%s %s is not a valid path: %s", field, path, e.getMessage()));
+            throw AgentException.coded(PATH_NOT_ALLOWED, String.format("%s %s is not a valid path: %s", field, path, e.getMessage()));
         }
         // a relative path would resolve against the agent's working directory, which nobody chose
         if (!p.isAbsolute()) {
-            throw new AgentException(String.format("%s must be an absolute path, got %s", field, path));
+            throw AgentException.coded(PATH_NOT_ALLOWED, String.format("%s must be an absolute path, got %s", field, path));
         }
         return p;
     }
@@ -185,7 +189,7 @@ public final class AllowedRoots {
 
     private static Path resolve(Path original, Path p, String field, int links) {
         if (links > MAX_LINKS) {
-            throw new AgentException(String.format("%s %s: too many levels of symbolic links", field, original));
+            throw AgentException.coded(PATH_NOT_ALLOWED, String.format("%s %s: too many levels of symbolic links", field, original));
         }
         int n = p.getNameCount();
         for (int i = n; i >= 0; i--) {
@@ -199,7 +203,7 @@ public final class AllowedRoots {
             for (int j = i; j < n; j++) {
                 String name = p.getName(j).toString();
                 if (name.equals("..")) {
-                    throw new AgentException(String.format("%s %s has '..' after %s, which does not exist", field,
+                    throw AgentException.coded(PATH_NOT_ALLOWED, String.format("%s %s has '..' after %s, which does not exist", field,
                             original, real));
                 }
                 if (name.equals(".")) {
@@ -212,7 +216,7 @@ public final class AllowedRoots {
                     try {
                         target = real.resolve(Files.readSymbolicLink(next));
                     } catch (IOException e) {
-                        throw new AgentException(String.format("%s %s: cannot read the link %s: %s", field, original,
+                        throw AgentException.coded(PATH_NOT_ALLOWED, String.format("%s %s: cannot read the link %s: %s", field, original,
                                 next, e.getMessage()));
                     }
                     Path rest = target;

@@ -36,6 +36,8 @@ public class KVMHostConnector {
     private KVMAgentDeployer deployer;
     @Autowired
     private KVMHostAgentCaller agent;
+    @Autowired
+    private AgentPathRoots roots;
 
     void add(KVMHostVO vo, ReturnValueCompletion<HostInventory> completion) {
         String uuid = vo.getUuid();
@@ -107,6 +109,7 @@ public class KVMHostConnector {
                 KVMAgentCommands.ConnectCmd cmd = new KVMAgentCommands.ConnectCmd();
                 cmd.hostUuid = uuid;
                 cmd.sendCommandUrl = restf.getSendCommandUrl();
+                cmd.allowedRoots = roots.of(uuid);
                 agent.callWhileConnecting(uuid, KVMConstant.CONNECT_PATH, cmd, KVMAgentCommands.ConnectRsp.class, new ReturnValueCompletion<>() {
                     @Override
                     public void success(KVMAgentCommands.ConnectRsp rsp) {

@@ -361,7 +361,7 @@ public final class AgentServer implements AutoCloseable {
             }
         } catch (AgentException e) {
             // an expected refusal: its message is the whole story, logged below with the response; no trace
-            rsp = AgentResponse.error(describe(e));
+            rsp = AgentResponse.error(describe(e), e.errorCode());
         } catch (Throwable t) {
             logger.log(Level.SEVERE, path + " failed", t);
             rsp = AgentResponse.error(describe(t));
