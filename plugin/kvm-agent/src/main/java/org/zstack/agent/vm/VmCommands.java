@@ -20,6 +20,7 @@ import static org.zstack.agent.vm.VmAgentCommands.*;
  * what the domain looks like and {@link DomainLifecycle} talks to libvirt.
  */
 public class VmCommands implements AgentExtension {
+    private static final Path LIBVIRT_QEMU_LOGS = Path.of("/var/log/libvirt/qemu");
     private LibvirtAccess libvirt;
     private DomainLifecycle domains;
     private final DomainDefinitionFactory definitions = new DomainDefinitionFactory();
@@ -69,7 +70,13 @@ public class VmCommands implements AgentExtension {
             }
         }
         if (cmd.serialLogPath != null && !cmd.serialLogPath.isBlank()) {
-            cmd.serialLogPath = roots.confine(cmd.serialLogPath.trim(), "serialLogPath").toString();
+            Path log = Path.of(cmd.serialLogPath.trim());
+            // libvirt's own log directory, where the node puts a VM's serial log: a plain file name there is fine
+            boolean inLibvirtLogs = log.isAbsolute() && LIBVIRT_QEMU_LOGS.equals(log.getParent())
+                    && AllowedRoots.plainName(log.getFileName().toString(), "serialLogPath's file name") != null;
+            if (!inLibvirtLogs) {
+                cmd.serialLogPath = roots.confine(cmd.serialLogPath.trim(), "serialLogPath").toString();
+            }
         }
     }
 
