@@ -15,6 +15,9 @@ public interface AgentContext {
 
     AgentConfig config();
 
+    /** The directories the node registered for this host: every path a command touches is checked against them. */
+    AllowedRoots allowedRoots();
+
     /** The host uuid of the last successful {@code /host/connect} since this agent started; null before. */
     String connectedHostUuid();
 

@@ -31,4 +31,19 @@ public class AgentResponse {
         rsp.setError(error);
         return rsp;
     }
+
+    /** A failure with the ZStack error code the node reports it with; only such answers carry {@code errorCode}. */
+    public static AgentResponse error(String error, String errorCode) {
+        if (errorCode == null) {
+            return error(error);
+        }
+        Coded rsp = new Coded();
+        rsp.setError(error);
+        rsp.errorCode = errorCode;
+        return rsp;
+    }
+
+    public static class Coded extends AgentResponse {
+        public String errorCode;
+    }
 }

@@ -26,6 +26,9 @@ public interface CommandRegistry {
     /** The agent's settings, for extensions that need the libvirt URI or the state directory at start. */
     AgentConfig config();
 
+    /** The same {@link AllowedRoots} every request's context gives, for handlers built at registration. */
+    AllowedRoots allowedRoots();
+
     /**
      * Handles one raw-body request. The body is read by the handler, as far as it wants: it is neither buffered nor
      * parsed by the runtime. Failing works as for {@link CommandHandler}.

@@ -16,6 +16,8 @@ public final class KVMAgentCommands {
     public static class ConnectCmd {
         public String hostUuid;
         public String sendCommandUrl;
+        /** The directories the agent may touch (AgentPathRoots); it refuses any other path. */
+        public List<String> allowedRoots;
     }
 
     public static class ConnectRsp extends AgentResponse {
@@ -30,6 +32,15 @@ public final class KVMAgentCommands {
         public String osDistribution;
         public String osVersion;
         public String agentVersion;
+    }
+
+    /** Replaces the agent's roots between two connects. */
+    public static class RootsCmd {
+        public List<String> roots;
+    }
+
+    public static class RootsRsp extends AgentResponse {
+        public List<String> roots;
     }
 
     public static class PingCmd {

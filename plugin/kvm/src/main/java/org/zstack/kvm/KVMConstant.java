@@ -9,6 +9,7 @@ public interface KVMConstant {
     String NFS_UMOUNT_PATH = "/host/nfs/umount";
     String BRIDGE_CHECK_PATH = "/host/bridge/check";
     String TOOLS_CHECK_PATH = "/host/tools/check";
+    String ROOTS_PATH = "/host/roots";
     String VM_START_PATH = "/vm/start";
     String VM_DESTROY_PATH = "/vm/destroy";
     String VM_STATE_PATH = "/vm/state";

@@ -41,6 +41,7 @@ public class KVMHostConnector {
     @Autowired
     private CloudBus bus;
     private KVMHostSecrets secrets;
+    private AgentPathRoots roots;
 
     void add(KVMHostVO vo, ReturnValueCompletion<HostInventory> completion) {
         String uuid = vo.getUuid();
@@ -119,6 +120,7 @@ public class KVMHostConnector {
                 KVMAgentCommands.ConnectCmd cmd = new KVMAgentCommands.ConnectCmd();
                 cmd.hostUuid = uuid;
                 cmd.sendCommandUrl = restf.getSendCommandUrl();
+                cmd.allowedRoots = roots.of(uuid);
                 agent.callWhileConnecting(uuid, KVMConstant.CONNECT_PATH, cmd, KVMAgentCommands.ConnectRsp.class, new ReturnValueCompletion<>() {
                     @Override
                     public void success(KVMAgentCommands.ConnectRsp rsp) {

@@ -32,8 +32,10 @@ import org.zstack.header.message.APIDeleteMessage.DeletionMode;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.zstack.core.Platform.argerr;
+import static org.zstack.core.Platform.err;
 import static org.zstack.core.Platform.operr;
 
 /**
@@ -42,6 +44,9 @@ import static org.zstack.core.Platform.operr;
  */
 public class KVMHostManagerImpl extends AbstractService implements ManagementNodeReadyExtensionPoint,
         ManagementNodeTakeoverExtensionPoint, ZoneDeletionExtensionPoint {
+    /** A ZStack error code as an agent may answer it ({@code "errorCode":"V2V.1020"}); anything else is ignored. */
+    private static final Pattern AGENT_ERROR_CODE = Pattern.compile("[A-Z][A-Z_]*\\.\\d{4}");
+
     private static final Logger logger = LoggerFactory.getLogger(KVMHostManagerImpl.class);
 
     @Autowired
@@ -300,8 +305,13 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
                     public void success(JsonObject rsp) {
                         if (rsp.has("success") && !rsp.get("success").getAsBoolean()) {
                             String err = rsp.has("error") && !rsp.get("error").isJsonNull() ? rsp.get("error").getAsString() : "no reason given";
-                            reply.setError(operr("the agent of host[uuid:%s, ip:%s] failed %s: %s", host.getUuid(),
-                                    host.getManagementIp(), msg.getPath(), err));
+                            // a refusal the agent coded (a path outside the host's roots) keeps its code for the caller
+                            String code = rsp.has("errorCode") && rsp.get("errorCode").isJsonPrimitive()
+                                    ? rsp.get("errorCode").getAsString() : null;
+                            String fmt = "the agent of host[uuid:%s, ip:%s] failed %s: %s";
+                            reply.setError(code != null && AGENT_ERROR_CODE.matcher(code).matches()
+                                    ? err(code, null, fmt, host.getUuid(), host.getManagementIp(), msg.getPath(), err)
+                                    : operr(fmt, host.getUuid(), host.getManagementIp(), msg.getPath(), err));
                         }
                         reply.setResponse(rsp);
                         bus.reply(msg, reply);

@@ -17,7 +17,10 @@ public enum V2VErrors {
     TASK_RUNNING(1012),
     INVALID_LIBVIRT_URI(1013),
     KVM_SOURCE_UNREACHABLE(1014),
-    UNSUPPORTED_SOURCE_DISK(1015);
+    UNSUPPORTED_SOURCE_DISK(1015),
+    /** Answered by the agents themselves (AllowedRoots.PATH_NOT_ALLOWED): the node only passes the code on. */
+    PATH_NOT_ALLOWED(1020),
+    NOT_A_PLAIN_NAME(1021);
 
     private final String code;
 

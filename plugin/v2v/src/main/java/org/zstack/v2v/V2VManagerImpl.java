@@ -19,6 +19,8 @@ import org.zstack.header.host.HostDeletionExtensionPoint;
 import org.zstack.header.host.HostInventory;
 import org.zstack.header.message.APIDeleteMessage.DeletionMode;
 import org.zstack.header.message.Message;
+import org.zstack.kvm.AgentPathRoots;
+import org.zstack.kvm.AgentPathRootsExtensionPoint;
 import org.zstack.kvm.KVMAgentCommands;
 import org.zstack.kvm.KVMConstant;
 import org.zstack.kvm.KVMHostAgentCaller;
@@ -33,7 +35,8 @@ import static org.zstack.core.Platform.err;
  * checks the conversion tools there, before anything is stored. Deleting the host deletes its conversion host, as
  * ZStack cascades; a reconnect of the host measures the capacity again.
  */
-public class V2VManagerImpl extends AbstractService implements HostDeletionExtensionPoint, HostConnectExtensionPoint {
+public class V2VManagerImpl extends AbstractService implements HostDeletionExtensionPoint, HostConnectExtensionPoint,
+        AgentPathRootsExtensionPoint {
     private static final Logger logger = LoggerFactory.getLogger(V2VManagerImpl.class);
     static final List<String> CONVERSION_TOOLS = List.of("qemu-img", "virt-v2v", "nbdkit", "ssh");
 
@@ -45,6 +48,8 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
     private MessageQueue queue;
     @Autowired
     private KVMHostAgentCaller agent;
+    @Autowired
+    private AgentPathRoots agentPathRoots;
     @Autowired
     private org.zstack.v2v.job.V2VJobApiHandler jobApis;
     @Autowired
@@ -95,10 +100,13 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
                     em.persist(vo);
                     applyTags(vo.getUuid(), msg.getSystemTags());
                 });
-                APIAddV2VConversionHostEvent evt = new APIAddV2VConversionHostEvent(msg.getId());
-                evt.setInventory(V2VConversionHostInventory.valueOf(dbf.findByUuid(vo.getUuid(), V2VConversionHostVO.class)));
-                bus.publish(evt);
-                chain.next();
+                // the agent works only inside its registered roots: the storage path is one before the host is used
+                pushRoots(vo.getHostUuid(), () -> {
+                    APIAddV2VConversionHostEvent evt = new APIAddV2VConversionHostEvent(msg.getId());
+                    evt.setInventory(V2VConversionHostInventory.valueOf(dbf.findByUuid(vo.getUuid(), V2VConversionHostVO.class)));
+                    bus.publish(evt);
+                    chain.next();
+                });
             }
 
             @Override
@@ -191,7 +199,8 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
                         v.setTotalSize(cap.totalCapacity);
                         v.setAvailableSize(cap.availableCapacity);
                     });
-                    store.run();
+                    // the old path is no longer the agent's to touch, the new one is
+                    pushRoots(vo.getHostUuid(), store);
                 }
 
                 @Override
@@ -213,9 +222,12 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
                 throw new OperationFailureException(err(V2VErrors.TASK_RUNNING, "conversion host[uuid:%s] still runs %d"
                         + " migration job(s) %s; cancel them or wait for them to end", m.getUuid(), active.size(), active));
             }
+            String hostUuid = dbf.findByUuid(m.getUuid(), V2VConversionHostVO.class).getHostUuid();
             delete(m.getUuid());
-            bus.publish(new APIDeleteV2VConversionHostEvent(m.getId()));
-            chain.next();
+            pushRoots(hostUuid, () -> {
+                bus.publish(new APIDeleteV2VConversionHostEvent(m.getId()));
+                chain.next();
+            });
         } else if (msg instanceof APICleanV2VConversionCacheMsg m) {
             clean(m, chain);
         } else {
@@ -243,6 +255,28 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
             public void fail(ErrorCode errorCode) {
                 bus.replyErrorByMessageType(m, errorCode);
                 chain.next();
+            }
+        });
+    }
+
+    /** The storage path of each conversion host on the host: its agent may work there. */
+    @Override
+    public List<String> agentPathRootsOf(String hostUuid) {
+        return Q.New(V2VConversionHostVO.class).eq(V2VConversionHostVO_.hostUuid, hostUuid)
+                .listValues(V2VConversionHostVO_.storagePath);
+    }
+
+    /** AgentPathRoots.push always succeeds (an unreachable agent gets the roots at its next connect). */
+    private void pushRoots(String hostUuid, Runnable then) {
+        agentPathRoots.push(hostUuid, new Completion() {
+            @Override
+            public void success() {
+                then.run();
+            }
+
+            @Override
+            public void fail(ErrorCode errorCode) {
+                then.run();
             }
         });
     }

@@ -52,6 +52,12 @@ class AgentTransferResumeCase {
         Files.createFile(secretFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
         Files.writeString(secretFile, secret)
         agent = new AgentProcess("127.0.0.7", AgentProcess.freePort()).start()
+        // and registers the roots the agent may write in, as the node's connect does
+        registerRoots()
+    }
+
+    static void registerRoots() {
+        agentCall("/host/roots", [roots: [work.toRealPath().toString()]])
     }
 
     @AfterAll

@@ -23,10 +23,22 @@ public final class HostAgentCommands {
     public static final String BRIDGE_CHECK_PATH = "/host/bridge/check";
     public static final String TOOLS_CHECK_PATH = "/host/tools/check";
     public static final String ECHO_PATH = "/host/echo";
+    public static final String ROOTS_PATH = "/host/roots";
 
     public static class ConnectCmd {
         public String hostUuid;
         public String sendCommandUrl;
+        /** The directories the agent's commands may touch (AllowedRoots); replaces the previous ones. */
+        public List<String> allowedRoots;
+    }
+
+    /** Sent whenever the host's roots change between two connects (a conversion host added, a storage attached). */
+    public static class RootsCmd {
+        public List<String> roots;
+    }
+
+    public static class RootsResponse extends AgentResponse {
+        public List<String> roots;
     }
 
     /** What connect and facts both tell of the machine. */

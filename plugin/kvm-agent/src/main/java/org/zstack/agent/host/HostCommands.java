@@ -53,6 +53,7 @@ public class HostCommands implements AgentExtension {
         registry.register(BRIDGE_CHECK_PATH, BridgeCheckCmd.class, (cmd, ctx) -> bridgeCheck(cmd));
         registry.register(TOOLS_CHECK_PATH, ToolsCheckCmd.class, (cmd, ctx) -> toolsCheck(cmd));
         registry.register(ECHO_PATH, JsonObject.class, (cmd, ctx) -> new EchoResponse(cmd));
+        registry.register(ROOTS_PATH, RootsCmd.class, (cmd, ctx) -> roots(cmd, ctx));
     }
 
     @Override
@@ -77,7 +78,19 @@ public class HostCommands implements AgentExtension {
         rsp.hostUuid = cmd.hostUuid;
         fillMachine(rsp, v);
         rsp.agentVersion = AgentVersion.get();
+        // before markConnected: a connect with a bad root fails whole, and the host is not taken as connected
+        ctx.allowedRoots().register(cmd.allowedRoots);
         ctx.markConnected(cmd.hostUuid, cmd.sendCommandUrl);
+        return rsp;
+    }
+
+    RootsResponse roots(RootsCmd cmd, AgentContext ctx) {
+        if (cmd.roots == null) {
+            throw new AgentException("roots is required");
+        }
+        ctx.allowedRoots().register(cmd.roots);
+        RootsResponse rsp = new RootsResponse();
+        rsp.roots = ctx.allowedRoots().roots().stream().map(Path::toString).toList();
         return rsp;
     }
 

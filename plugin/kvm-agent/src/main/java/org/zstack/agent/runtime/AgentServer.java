@@ -16,6 +16,7 @@ import org.zstack.agent.AgentContext;
 import org.zstack.agent.AgentException;
 import org.zstack.agent.AgentExtension;
 import org.zstack.agent.AgentResponse;
+import org.zstack.agent.AllowedRoots;
 import org.zstack.agent.CommandHandler;
 import org.zstack.agent.CommandRegistry;
 import org.zstack.agent.ProcessRunner;
@@ -101,6 +102,7 @@ public final class AgentServer implements AutoCloseable {
     private ExecutorService httpThreads;
     private ExecutorService workers;
     private AgentLogging logging;
+    private volatile AllowedRoots allowedRoots;
     private volatile boolean stopped;
 
     private record Entry<T>(String path, Class<T> cmdClass, CommandHandler<T> handler) {
@@ -134,6 +136,11 @@ public final class AgentServer implements AutoCloseable {
         return config;
     }
 
+    /** The roots the node registered; null before {@link #start()}. In-process tests register theirs here. */
+    public AllowedRoots allowedRoots() {
+        return allowedRoots;
+    }
+
     /** The bound port: the chosen one when the config asked for port 0. */
     public int port() {
         return server.getAddress().getPort();
@@ -150,6 +157,7 @@ public final class AgentServer implements AutoCloseable {
         }
         Files.createDirectories(config.stateDir());
         logging = AgentLogging.install(config.stateDir());
+        allowedRoots = AllowedRoots.load(config.stateDir());
         try {
             CommandRegistry registry = new Registry();
             for (AgentExtension ext : extensions) {
@@ -401,7 +409,7 @@ public final class AgentServer implements AutoCloseable {
             }
         } catch (AgentException e) {
             // an expected refusal: its message is the whole story, logged below with the response; no trace
-            rsp = AgentResponse.error(describe(e));
+            rsp = AgentResponse.error(describe(e), e.errorCode());
         } catch (Throwable t) {
             logger.log(Level.SEVERE, path + " failed", t);
             rsp = AgentResponse.error(describe(t));
@@ -541,6 +549,11 @@ public final class AgentServer implements AutoCloseable {
         public AgentConfig config() {
             return config;
         }
+
+        @Override
+        public AllowedRoots allowedRoots() {
+            return allowedRoots;
+        }
     }
 
     private final class RequestContext implements AgentContext {
@@ -572,6 +585,11 @@ public final class AgentServer implements AutoCloseable {
         @Override
         public AgentConfig config() {
             return config;
+        }
+
+        @Override
+        public AllowedRoots allowedRoots() {
+            return allowedRoots;
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.zstack.agent.vm;
 
 import org.zstack.agent.AgentExtension;
 import org.zstack.agent.AgentResponse;
+import org.zstack.agent.AllowedRoots;
 import org.zstack.agent.CommandRegistry;
 import org.zstack.agent.host.LibvirtAccess;
 
@@ -19,6 +20,7 @@ import static org.zstack.agent.vm.VmAgentCommands.*;
  * what the domain looks like and {@link DomainLifecycle} talks to libvirt.
  */
 public class VmCommands implements AgentExtension {
+    private static final Path LIBVIRT_QEMU_LOGS = Path.of("/var/log/libvirt/qemu");
     private LibvirtAccess libvirt;
     private DomainLifecycle domains;
     private final DomainDefinitionFactory definitions = new DomainDefinitionFactory();
@@ -28,7 +30,7 @@ public class VmCommands implements AgentExtension {
         // its own connection, read-write: the host commands' read-only one stays unable to change anything
         libvirt = LibvirtAccess.readWrite(registry.config().libvirtUri());
         domains = new DomainLifecycle(libvirt);
-        registry.register(START_PATH, StartVmCmd.class, (cmd, ctx) -> start(cmd));
+        registry.register(START_PATH, StartVmCmd.class, (cmd, ctx) -> start(cmd, ctx.allowedRoots()));
         registry.register(DESTROY_PATH, DestroyVmCmd.class, (cmd, ctx) -> destroy(cmd));
         registry.register(STATE_PATH, VmStateCmd.class, (cmd, ctx) -> states(cmd));
     }
@@ -40,7 +42,8 @@ public class VmCommands implements AgentExtension {
         }
     }
 
-    StartVmResponse start(StartVmCmd cmd) throws IOException {
+    StartVmResponse start(StartVmCmd cmd, AllowedRoots roots) throws IOException {
+        confine(cmd, roots);
         DomainDefinition d = definitions.create(cmd);
         if (d.serialLogPath() != null) {
             // virtlogd creates the log file, not its directory; without one the start fails with a vague error
@@ -52,6 +55,29 @@ public class VmCommands implements AgentExtension {
         StartVmResponse rsp = new StartVmResponse();
         rsp.state = domains.defineAndStart(d, cmd.start);
         return rsp;
+    }
+
+    /**
+     * The domain reads and writes its volumes and serial log as root (qemu): each must lie under a root the node
+     * registered, and the resolved path is what the domain gets. Missing fields are left for the factory to refuse.
+     */
+    private static void confine(StartVmCmd cmd, AllowedRoots roots) {
+        if (cmd.volumes != null) {
+            for (VolumeTO v : cmd.volumes) {
+                if (v != null && v.installPath != null && !v.installPath.isBlank()) {
+                    v.installPath = roots.confine(v.installPath.trim(), "installPath of volume " + v.uuid).toString();
+                }
+            }
+        }
+        if (cmd.serialLogPath != null && !cmd.serialLogPath.isBlank()) {
+            Path log = Path.of(cmd.serialLogPath.trim());
+            // libvirt's own log directory, where the node puts a VM's serial log: a plain file name there is fine
+            boolean inLibvirtLogs = log.isAbsolute() && LIBVIRT_QEMU_LOGS.equals(log.getParent())
+                    && AllowedRoots.plainName(log.getFileName().toString(), "serialLogPath's file name") != null;
+            if (!inLibvirtLogs) {
+                cmd.serialLogPath = roots.confine(cmd.serialLogPath.trim(), "serialLogPath").toString();
+            }
+        }
     }
 
     AgentResponse destroy(DestroyVmCmd cmd) {

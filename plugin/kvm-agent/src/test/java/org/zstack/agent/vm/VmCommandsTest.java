@@ -33,6 +33,9 @@ class VmCommandsTest {
         agent = new AgentServer(new AgentConfig("127.0.0.2", 0, "test:///default", stateDir));
         TestSecret.install(agent.config());
         agent.start();
+        // what the node registers at connect: the primary storages' mounts
+        java.nio.file.Files.createDirectories(stateDir.resolve("ps"));
+        agent.allowedRoots().register(java.util.List.of("/nonexistent", stateDir.resolve("ps").toString()));
         client = new AgentClient("127.0.0.2", agent.port());
     }
 
@@ -83,7 +86,16 @@ class VmCommandsTest {
                 + "\"memorySize\":134217728,\"volumes\":[{\"installPath\":\"/nonexistent/root.qcow2\",\"deviceId\":0}]}"),
                 "volume with deviceId 0 does not exist at /nonexistent/root.qcow2");
         assertFails(client.call("/vm/start", "{\"vmUuid\":\"00000000000000000000000000000042\",\"cpuNum\":1,"
-                + "\"memorySize\":134217728,\"volumes\":[{\"installPath\":\"/etc/hostname\",\"deviceId\":0}],"
+                + "\"memorySize\":134217728,\"volumes\":[{\"uuid\":\"v0\",\"installPath\":\"/etc/hostname\",\"deviceId\":0}]}"),
+                "installPath of volume v0 /etc/hostname is outside the storage roots registered for this host");
+        String volume = stateDir.resolve("ps/root.qcow2").toString();
+        try {
+            java.nio.file.Files.write(Path.of(volume), new byte[512]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertFails(client.call("/vm/start", "{\"vmUuid\":\"00000000000000000000000000000042\",\"cpuNum\":1,"
+                + "\"memorySize\":134217728,\"volumes\":[{\"installPath\":\"" + volume + "\",\"deviceId\":0}],"
                 + "\"nics\":[{\"mac\":\"52:54:00:00:00:01\",\"bridgeName\":\"nosuch0\",\"deviceId\":0}]}"),
                 "no bridge for nosuch0 on this host: neither nosuch0 nor br_nosuch0 is a bridge");
     }

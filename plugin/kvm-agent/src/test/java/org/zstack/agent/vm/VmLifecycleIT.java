@@ -42,6 +42,8 @@ class VmLifecycleIT {
         agent = new AgentServer(new AgentConfig("127.0.0.4", 0, LocalLibvirtd.URI, stateDir));
         TestSecret.install(agent.config());
         agent.start();
+        // the volumes are in JUnit's temporary directories: the root the node would have registered
+        agent.allowedRoots().register(List.of(System.getProperty("java.io.tmpdir")));
         client = new AgentClient("127.0.0.4", agent.port());
     }
 

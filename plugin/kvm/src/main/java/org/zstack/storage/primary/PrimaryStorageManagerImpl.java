@@ -22,6 +22,8 @@ import org.zstack.header.message.APIDeleteMessage.DeletionMode;
 import org.zstack.header.message.Message;
 import org.zstack.header.storage.primary.*;
 import org.zstack.header.zone.ZoneDeletionExtensionPoint;
+import org.zstack.kvm.AgentPathRoots;
+import org.zstack.kvm.AgentPathRootsExtensionPoint;
 
 import java.nio.file.Path;
 import java.util.*;
@@ -34,7 +36,8 @@ import static org.zstack.core.Platform.operr;
  * cluster gets ready and measures it; if one cannot, the attach is undone on the others), detach, delete, and
  * the hosts that connect later. Capacity is what the hosts measured.
  */
-public class PrimaryStorageManagerImpl extends AbstractService implements HostConnectExtensionPoint, ZoneDeletionExtensionPoint {
+public class PrimaryStorageManagerImpl extends AbstractService implements HostConnectExtensionPoint, ZoneDeletionExtensionPoint,
+        AgentPathRootsExtensionPoint {
     private static final Logger logger = LoggerFactory.getLogger(PrimaryStorageManagerImpl.class);
 
     @Autowired
@@ -45,6 +48,8 @@ public class PrimaryStorageManagerImpl extends AbstractService implements HostCo
     private MessageQueue queue;
     @Autowired
     private ApplicationContext context;
+    @Autowired
+    private AgentPathRoots agentPathRoots;
 
     private final Map<String, PrimaryStorageBackend> backends = new HashMap<>();
 
@@ -182,10 +187,21 @@ public class PrimaryStorageManagerImpl extends AbstractService implements HostCo
                     ready.forEach((host, cap) -> saveHostRef(ps.getUuid(), host.getUuid(), cap));
                 });
                 recalculate(ps.getUuid());
-                APIAttachPrimaryStorageToClusterEvent evt = new APIAttachPrimaryStorageToClusterEvent(m.getId());
-                evt.setInventory(inventory(ps.getUuid()));
-                bus.publish(evt);
-                chain.next();
+                // before the answer: a volume may be delivered onto the storage as soon as the attach is seen
+                agentPathRoots.push(ready.keySet().stream().map(HostInventory::getUuid).toList(), new Completion() {
+                    @Override
+                    public void success() {
+                        APIAttachPrimaryStorageToClusterEvent evt = new APIAttachPrimaryStorageToClusterEvent(m.getId());
+                        evt.setInventory(inventory(ps.getUuid()));
+                        bus.publish(evt);
+                        chain.next();
+                    }
+
+                    @Override
+                    public void fail(ErrorCode errorCode) {
+                        success();
+                    }
+                });
             }
 
             @Override
@@ -296,7 +312,8 @@ public class PrimaryStorageManagerImpl extends AbstractService implements HostCo
                 Q.New(PrimaryStorageClusterRefVO.class).eq(PrimaryStorageClusterRefVO_.primaryStorageUuid, psUuid)
                         .eq(PrimaryStorageClusterRefVO_.clusterUuid, clusterUuid).delete();
                 recalculate(psUuid);
-                completion.success();
+                // the agents stop accepting paths on the storage once it is no longer theirs
+                agentPathRoots.push(hosts.stream().map(HostInventory::getUuid).toList(), completion);
             }
 
             @Override
@@ -356,6 +373,22 @@ public class PrimaryStorageManagerImpl extends AbstractService implements HostCo
                 }
             });
         }).run(completion);
+    }
+
+    /** The mount of every primary storage attached to the host's cluster (a local storage's directory is its mount). */
+    @Override
+    public List<String> agentPathRootsOf(String hostUuid) {
+        HostVO host = dbf.findByUuid(hostUuid, HostVO.class);
+        if (host == null || host.getClusterUuid() == null) {
+            return List.of();
+        }
+        String clusterUuid = host.getClusterUuid();
+        List<String> psUuids = Q.New(PrimaryStorageClusterRefVO.class).eq(PrimaryStorageClusterRefVO_.clusterUuid, clusterUuid)
+                .listValues(PrimaryStorageClusterRefVO_.primaryStorageUuid);
+        if (psUuids.isEmpty()) {
+            return List.of();
+        }
+        return Q.New(PrimaryStorageVO.class).in(PrimaryStorageVO_.uuid, psUuids).listValues(PrimaryStorageVO_.mountPath);
     }
 
     @Override

@@ -29,10 +29,8 @@ public class ConversionCacheCleaner implements CommandHandler<ConversionCacheCle
 
     @Override
     public AgentResponse handle(CleanCmd cmd, AgentContext ctx) throws IOException {
-        if (cmd.storagePath == null || !cmd.storagePath.startsWith("/")) {
-            throw new AgentException("storagePath must be an absolute path, got " + cmd.storagePath);
-        }
-        Path root = Path.of(cmd.storagePath).normalize();
+        // everything under it is deleted as root: a storage path the node did not register is refused
+        Path root = ctx.allowedRoots().confine(cmd.storagePath, "storagePath");
         if (root.getNameCount() == 0) {
             throw new AgentException("refusing to clean the root directory");
         }

@@ -1,5 +1,6 @@
 package org.zstack.v2v.agent;
 
+import org.zstack.v2v.agent.testsupport.RecordingContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zstack.agent.AgentException;
@@ -29,7 +30,7 @@ class ConversionCacheCleanerTest {
         Path outside = Files.write(tmp.resolve("precious"), new byte[10]);
         Files.createSymbolicLink(root.resolve("link"), outside);
 
-        var rsp = (ConversionCacheCleaner.CleanRsp) new ConversionCacheCleaner().handle(cmd(root, "job-b"), null);
+        var rsp = (ConversionCacheCleaner.CleanRsp) new ConversionCacheCleaner().handle(cmd(root, "job-b"), new RecordingContext());
 
         assertEquals(4096, rsp.freedBytes);
         assertFalse(Files.exists(root.resolve("job-a")));
@@ -44,8 +45,8 @@ class ConversionCacheCleanerTest {
         ConversionCacheCleaner c = new ConversionCacheCleaner();
         ConversionCacheCleaner.CleanCmd rel = new ConversionCacheCleaner.CleanCmd();
         rel.storagePath = "relative";
-        assertThrows(AgentException.class, () -> c.handle(rel, null));
-        assertThrows(AgentException.class, () -> c.handle(cmd(Path.of("/")), null));
-        assertThrows(AgentException.class, () -> c.handle(cmd(tmp.resolve("missing")), null));
+        assertThrows(AgentException.class, () -> c.handle(rel, new RecordingContext()));
+        assertThrows(AgentException.class, () -> c.handle(cmd(Path.of("/")), new RecordingContext()));
+        assertThrows(AgentException.class, () -> c.handle(cmd(tmp.resolve("missing")), new RecordingContext()));
     }
 }

@@ -43,6 +43,8 @@ class V2VAgentCommandsTest {
                 List.of(new V2VAgentExtension()));
         SignedCalls.installSecret(agent.config());
         agent.start();
+        // what the node registers at connect: the conversion host's storage path is under here
+        agent.allowedRoots().register(List.of(tmp.toString()));
         SelfSignedCert cert = SelfSignedCert.create(tmp);
         thumbprint = cert.thumbprint();
         source = new RangeFileServer(cert).requireCookie(COOKIE);

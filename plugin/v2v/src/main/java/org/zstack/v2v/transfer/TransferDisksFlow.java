@@ -14,6 +14,7 @@ import org.zstack.v2v.job.MigrationContext;
 import org.zstack.v2v.source.PreparedSource;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.zstack.core.Platform.err;
@@ -44,8 +45,6 @@ public class TransferDisksFlow implements Flow {
         cmd.progressSpan = PROGRESS_SPAN;
         cmd.downloadBandwidth = V2VSystemTags.downloadBandwidth(ctx.conversionHost.getUuid());
         cmd.parallelDisks = V2VGlobalConfig.PARALLEL_DISKS.value(Integer.class);
-        // the source's secret for reading (a KVM host's key); the agent writes it to a 0600 file for the copy only
-        cmd.sshPrivKey = ctx.access().sshPrivKey;
         cmd.disks = new ArrayList<>();
         for (int i = 0; i < ctx.disks.size(); i++) {
             int sourceIndex = ctx.disks.get(i).index;
@@ -61,6 +60,7 @@ public class TransferDisksFlow implements Flow {
             d.extents = read.extents;
             cmd.disks.add(d);
         }
+        cmd.sshPrivKey = sshKeyFor(cmd.disks, ctx.access().sshPrivKey);
         ctx.services.callStep(ctx.conversionHost.getHostUuid(), V2VAgentCommands.TRANSFER_PATH, cmd,
                 V2VAgentCommands.TransferRsp.class, new ReturnValueCompletion<>() {
                     @Override
@@ -89,6 +89,16 @@ public class TransferDisksFlow implements Flow {
                                 ctx.vmName(), ctx.conversionHost.getName()));
                     }
                 });
+    }
+
+    /**
+     * The source's key goes only to a transfer that reads over ssh (a KVM source, {@code ssh://} disks; the agent
+     * writes it to a 0600 file for the copy only). A VMware transfer reads over HTTPS with the session's cookie and
+     * never gets a secret it does not use.
+     */
+    public static String sshKeyFor(List<V2VAgentCommands.TransferDisk> disks, String sshPrivKey) {
+        boolean overSsh = disks.stream().anyMatch(d -> d.url != null && d.url.regionMatches(true, 0, "ssh://", 0, 6));
+        return overSsh ? sshPrivKey : null;
     }
 
     @Override

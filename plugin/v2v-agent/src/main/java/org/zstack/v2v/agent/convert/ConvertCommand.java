@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import org.zstack.agent.AgentContext;
 import org.zstack.agent.AgentException;
+import org.zstack.agent.AllowedRoots;
 import org.zstack.agent.AgentResponse;
 import org.zstack.agent.CommandHandler;
 import org.zstack.v2v.agent.job.JobDirectory;
@@ -106,8 +107,8 @@ public class ConvertCommand implements CommandHandler<ConvertCommand.ConvertCmd>
 
     @Override
     public AgentResponse handle(ConvertCmd cmd, AgentContext ctx) throws Exception {
-        Path jobDir = JobDirectory.of(cmd.storagePath, cmd.jobUuid).path();
-        List<Path> disks = disks(cmd, jobDir);
+        Path jobDir = JobDirectory.of(ctx.allowedRoots(), cmd.storagePath, cmd.jobUuid).path();
+        List<Path> disks = disks(cmd, jobDir, ctx.allowedRoots());
         List<GuestNic> nics = GuestNic.of(cmd.nics);
         long timeout = cmd.timeoutSeconds == null || cmd.timeoutSeconds <= 0 ? DEFAULT_TIMEOUT_SECONDS : cmd.timeoutSeconds;
 
@@ -187,14 +188,14 @@ public class ConvertCommand implements CommandHandler<ConvertCommand.ConvertCmd>
     }
 
     /** The command's disks, or the job directory's disk-&lt;i&gt;.raw files in index order. */
-    static List<Path> disks(ConvertCmd cmd, Path jobDir) throws IOException {
+    static List<Path> disks(ConvertCmd cmd, Path jobDir, AllowedRoots roots) throws IOException {
         List<Path> disks = new ArrayList<>();
         if (cmd.disks != null && !cmd.disks.isEmpty()) {
             for (String d : cmd.disks) {
                 if (d == null || !d.startsWith("/")) {
                     throw new AgentException("disks must be absolute paths, got " + d);
                 }
-                disks.add(Path.of(d).normalize());
+                disks.add(roots.confine(d, "disk"));
             }
         } else if (Files.isDirectory(jobDir)) {
             try (var entries = Files.list(jobDir)) {

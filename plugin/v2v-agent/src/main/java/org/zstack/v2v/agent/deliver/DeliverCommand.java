@@ -2,6 +2,7 @@ package org.zstack.v2v.agent.deliver;
 
 import org.zstack.agent.AgentContext;
 import org.zstack.agent.AgentException;
+import org.zstack.agent.AllowedRoots;
 import org.zstack.agent.AgentResponse;
 import org.zstack.agent.CommandHandler;
 import org.zstack.agent.Secret;
@@ -77,8 +78,9 @@ public class DeliverCommand implements CommandHandler<DeliverCommand.DeliverCmd>
 
     @Override
     public DeliverRsp handle(DeliverCmd cmd, AgentContext ctx) throws Exception {
-        JobDirectory dir = JobDirectory.of(cmd.storagePath, cmd.jobUuid);
-        List<Path> raws = validate(cmd);
+        JobDirectory dir = JobDirectory.of(ctx.allowedRoots(), cmd.storagePath, cmd.jobUuid);
+        boolean local = cmd.targetAgentUrl == null || cmd.targetAgentUrl.isBlank();
+        List<Path> raws = validate(cmd, ctx.allowedRoots(), local);
         JobRegistry.Job job = jobs.job(cmd.jobUuid);
         boolean remote = cmd.targetAgentUrl != null && !cmd.targetAgentUrl.isBlank();
         try (JobRegistry.Job.Running ignored = job.begin();
@@ -115,7 +117,11 @@ public class DeliverCommand implements CommandHandler<DeliverCommand.DeliverCmd>
         }
     }
 
-    private static List<Path> validate(DeliverCmd cmd) {
+    /**
+     * The disks are read here and, without a target agent, the volumes written here: both inside this host's roots.
+     * An upload's install path is the target host's, checked by the target's agent against its own roots.
+     */
+    private static List<Path> validate(DeliverCmd cmd, AllowedRoots roots, boolean local) {
         if (cmd.volumes == null || cmd.volumes.isEmpty()) {
             throw new AgentException("volumes is empty: nothing to deliver");
         }
@@ -125,11 +131,14 @@ public class DeliverCommand implements CommandHandler<DeliverCommand.DeliverCmd>
             if (v == null || v.disk == null || !v.disk.startsWith("/")) {
                 throw new AgentException("every volume needs the absolute path of its disk");
             }
-            Path raw = Path.of(v.disk);
+            Path raw = roots.confine(v.disk, "disk");
             if (!Files.isRegularFile(raw)) {
                 throw new AgentException("disk " + raw + " does not exist");
             }
             InstallPaths.check(v.installPath, "installPath");
+            if (local) {
+                roots.confine(v.installPath, "installPath");
+            }
             if (!installPaths.add(v.installPath)) {
                 throw new AgentException("installPath " + v.installPath + " is given twice");
             }

@@ -36,7 +36,8 @@ public class VolumeDeleteCommand implements CommandHandler<VolumeDeleteCommand.D
         List<Path> paths = new ArrayList<>();
         for (String p : cmd.paths) {
             // all checked before any is removed: one bad path refuses the whole request
-            paths.add(InstallPaths.check(p, "path"));
+            InstallPaths.check(p, "path");
+            paths.add(ctx.allowedRoots().confine(p, "path"));
         }
         DeleteRsp rsp = new DeleteRsp();
         rsp.deleted = new ArrayList<>();

@@ -38,7 +38,10 @@ public class VolumeUploadHandler implements CommandRegistry.StreamHandler {
     @Override
     public AgentResponse handle(Map<String, String> query, Map<String, String> headers, InputStream body,
                                 AgentContext ctx) throws IOException {
-        Path target = InstallPaths.check(query.get("path"), "path");
+        InstallPaths.check(query.get("path"), "path");
+        // resolved: a link inside the root must not carry the write elsewhere; the .part file is checked the same way
+        Path target = ctx.allowedRoots().confine(query.get("path"), "path");
+        ctx.allowedRoots().confine(InstallPaths.partOf(target), "path");
         long size = size(query.get("size"));
         if (!uploading.add(target)) {
             throw new AgentException("an upload to " + target + " is already running");

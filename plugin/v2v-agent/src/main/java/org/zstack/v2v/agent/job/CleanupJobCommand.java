@@ -35,7 +35,7 @@ public class CleanupJobCommand implements CommandHandler<CleanupJobCommand.Clean
 
     @Override
     public AgentResponse handle(CleanupCmd cmd, AgentContext ctx) throws Exception {
-        JobDirectory dir = JobDirectory.of(cmd.storagePath, cmd.jobUuid);
+        JobDirectory dir = JobDirectory.of(ctx.allowedRoots(), cmd.storagePath, cmd.jobUuid);
         CleanupRsp rsp = new CleanupRsp();
         rsp.canceled = jobs.cancel(cmd.jobUuid);
         if (!jobs.job(cmd.jobUuid).awaitIdle(STOP_WAIT)) {

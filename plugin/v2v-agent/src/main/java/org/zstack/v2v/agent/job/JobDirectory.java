@@ -1,6 +1,7 @@
 package org.zstack.v2v.agent.job;
 
 import org.zstack.agent.AgentException;
+import org.zstack.agent.AllowedRoots;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -9,17 +10,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.regex.Pattern;
 
 /**
  * A job's files on the conversion host, {@code <storagePath>/<jobUuid>/}: {@code disk-<i>.raw},
  * {@code disk-<i>.done}, {@code disk-<i>.checkpoint}, {@code out/disk-<i>.qcow2}. Checks both parts of the path,
- * since cleanup deletes it recursively: a job key such as {@code ../..} must never name another directory.
+ * since cleanup deletes it recursively: the storage path and the job's directory must lie inside a root the node
+ * registered (a link out of it is refused), and a job key such as {@code ../..} or {@code /etc} must never name
+ * another directory.
  */
 public final class JobDirectory {
-    /** A uuid, or any plain name: no separators, no dot-only names. */
-    private static final Pattern JOB_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-
     /** The storage path's directory of kept logs (job keys are 32-hex uuids, so never this name). */
     public static final String LOGS_DIR = "logs";
 
@@ -29,15 +28,11 @@ public final class JobDirectory {
         this.dir = dir;
     }
 
-    /** @throws AgentException when either part is missing or unsafe */
-    public static JobDirectory of(String storagePath, String jobUuid) {
-        if (storagePath == null || !storagePath.startsWith("/")) {
-            throw new AgentException("storagePath must be an absolute path, got " + storagePath);
-        }
-        if (jobUuid == null || !JOB_KEY.matcher(jobUuid).matches()) {
-            throw new AgentException("jobUuid must be a plain name (letters, digits, '.', '_', '-'), got " + jobUuid);
-        }
-        return new JobDirectory(Path.of(storagePath).normalize().resolve(jobUuid));
+    /** @throws AgentException when either part is missing or unsafe, naming it */
+    public static JobDirectory of(AllowedRoots roots, String storagePath, String jobUuid) {
+        AllowedRoots.plainName(jobUuid, "jobUuid");
+        Path storage = roots.confine(storagePath, "storagePath");
+        return new JobDirectory(roots.confine(storage.resolve(jobUuid), "the directory of job " + jobUuid));
     }
 
     public Path path() {

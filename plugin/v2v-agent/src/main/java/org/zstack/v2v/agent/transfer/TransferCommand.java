@@ -134,7 +134,7 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
 
     @Override
     public TransferRsp handle(TransferCmd cmd, AgentContext ctx) throws Exception {
-        JobDirectory dir = JobDirectory.of(cmd.storagePath, cmd.jobUuid);
+        JobDirectory dir = JobDirectory.of(ctx.allowedRoots(), cmd.storagePath, cmd.jobUuid);
         validate(cmd);
         JobRegistry.Job job = jobs.job(cmd.jobUuid);
         long start = System.nanoTime();

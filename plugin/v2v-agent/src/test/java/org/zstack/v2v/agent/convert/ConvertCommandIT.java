@@ -75,7 +75,7 @@ class ConvertCommandIT {
         }
         long t0 = System.nanoTime();
         AgentException e = assertThrows(AgentException.class, () ->
-                new ConvertCommand(new JobRegistry()).handle(cmd("job-blank", List.of(disk.toString())), null));
+                new ConvertCommand(new JobRegistry()).handle(cmd("job-blank", List.of(disk.toString())), new RecordingContext()));
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("[ConvertCommandIT] blank disk failed after %.1f s: %s%n", seconds, e.getMessage());
 
@@ -99,7 +99,7 @@ class ConvertCommandIT {
         ConvertCommand.ConvertCmd c = cmd("job-cancel", List.of(disk.toString()));
         java.util.concurrent.CompletableFuture<Object> run = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return new ConvertCommand(registry).handle(c, null);
+                return new ConvertCommand(registry).handle(c, new RecordingContext());
             } catch (Exception e) {
                 return e;
             }
@@ -184,7 +184,7 @@ class ConvertCommandIT {
 
         // a retry of the same command answers from the job's record instead of converting again
         long t1 = System.nanoTime();
-        ConvertCommand.ConvertRsp again = (ConvertCommand.ConvertRsp) new ConvertCommand(new JobRegistry()).handle(c, null);
+        ConvertCommand.ConvertRsp again = (ConvertCommand.ConvertRsp) new ConvertCommand(new JobRegistry()).handle(c, new RecordingContext());
         assertTrue((System.nanoTime() - t1) / 1e9 < 5);
         assertEquals(rsp.interfaces, again.interfaces);
         assertEquals(rsp.osVersion, again.osVersion);

@@ -27,7 +27,7 @@ class ConvertCommandTest {
     }
 
     private static String failure(ConvertCommand.ConvertCmd c) {
-        return assertThrows(AgentException.class, () -> new ConvertCommand(new JobRegistry()).handle(c, null)).getMessage();
+        return assertThrows(AgentException.class, () -> new ConvertCommand(new JobRegistry()).handle(c, new RecordingContext())).getMessage();
     }
 
     @Test
@@ -57,7 +57,7 @@ class ConvertCommandTest {
             Files.write(job.resolve(n), new byte[1]);
         }
         assertEquals(List.of(job.resolve("disk-0.raw"), job.resolve("disk-2.raw"), job.resolve("disk-10.raw")),
-                ConvertCommand.disks(cmd("job-2"), job));
+                ConvertCommand.disks(cmd("job-2"), job, new RecordingContext().allowedRoots()));
     }
 
     @Test

@@ -51,7 +51,7 @@ class DeliverCommandTest {
     @TempDir
     Path primaryStorage;
     final JobRegistry jobs = new JobRegistry();
-    final RecordingContext ctx = new RecordingContext();
+    final RecordingContext ctx = new RecordingContext(List.of(System.getProperty("java.io.tmpdir"), "/dev/shm"));
 
     @BeforeAll
     static void startTargetAgent() throws Exception {
@@ -59,6 +59,8 @@ class DeliverCommandTest {
                 List.of(new V2VAgentExtension()));
         SignedCalls.installSecret(target.config());
         target.start();
+        // the test's primary storages are JUnit temporary directories
+        target.allowedRoots().register(List.of(System.getProperty("java.io.tmpdir")));
         targetUrl = "http://127.0.0.1:" + target.port();
         halfFullRaw = shared.resolve("half.raw");
         RawImages.halfFull(halfFullRaw, 24 * MiB, (int) MiB, 11);

@@ -1,5 +1,6 @@
 package org.zstack.v2v.agent.job;
 
+import org.zstack.v2v.agent.testsupport.RecordingContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zstack.agent.AgentException;
@@ -82,7 +83,7 @@ class JobLifecycleTest {
         CleanupJobCommand.CleanupCmd c = new CleanupJobCommand.CleanupCmd();
         c.jobUuid = "job-c";
         c.storagePath = storage.toString();
-        CleanupJobCommand.CleanupRsp rsp = (CleanupJobCommand.CleanupRsp) cleanup.handle(c, null);
+        CleanupJobCommand.CleanupRsp rsp = (CleanupJobCommand.CleanupRsp) cleanup.handle(c, new RecordingContext());
 
         assertEquals(6000, rsp.freedBytes);
         assertFalse(rsp.canceled);
@@ -90,11 +91,11 @@ class JobLifecycleTest {
         assertTrue(Files.exists(other));
         assertTrue(Files.exists(outside));
         // again: nothing left, still fine
-        assertEquals(0, ((CleanupJobCommand.CleanupRsp) cleanup.handle(c, null)).freedBytes);
+        assertEquals(0, ((CleanupJobCommand.CleanupRsp) cleanup.handle(c, new RecordingContext())).freedBytes);
 
         c.jobUuid = "..";
-        assertThrows(AgentException.class, () -> cleanup.handle(c, null));
+        assertThrows(AgentException.class, () -> cleanup.handle(c, new RecordingContext()));
         c.jobUuid = "a/b";
-        assertThrows(AgentException.class, () -> cleanup.handle(c, null));
+        assertThrows(AgentException.class, () -> cleanup.handle(c, new RecordingContext()));
     }
 }

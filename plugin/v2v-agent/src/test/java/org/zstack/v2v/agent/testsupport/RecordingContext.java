@@ -2,6 +2,7 @@ package org.zstack.v2v.agent.testsupport;
 
 import org.zstack.agent.AgentConfig;
 import org.zstack.agent.AgentContext;
+import org.zstack.agent.AllowedRoots;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,16 @@ public final class RecordingContext implements AgentContext {
     }
 
     private final List<Report> reports = new CopyOnWriteArrayList<>();
+    private final AllowedRoots roots;
+
+    /** Allows the JVM's temporary directory, where the tests' @TempDir directories are. */
+    public RecordingContext() {
+        this(List.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    public RecordingContext(List<String> roots) {
+        this.roots = AllowedRoots.of(roots);
+    }
 
     public List<Report> reports() {
         return reports;
@@ -36,6 +47,11 @@ public final class RecordingContext implements AgentContext {
     @Override
     public AgentConfig config() {
         return null;
+    }
+
+    @Override
+    public AllowedRoots allowedRoots() {
+        return roots;
     }
 
     @Override
