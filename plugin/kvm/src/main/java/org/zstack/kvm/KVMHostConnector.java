@@ -1,6 +1,7 @@
 package org.zstack.kvm;
 
 import org.slf4j.Logger;
+import org.zstack.core.Platform;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -40,7 +41,9 @@ public class KVMHostConnector {
     private KVMHostAgentCaller agent;
     @Autowired
     private CloudBus bus;
+    @Autowired
     private KVMHostSecrets secrets;
+    @Autowired
     private AgentPathRoots roots;
 
     void add(KVMHostVO vo, ReturnValueCompletion<HostInventory> completion) {
@@ -101,12 +104,18 @@ public class KVMHostConnector {
                         // a new secret at each deployment; stored only once the agent has it, so a failed
                         // deployment leaves the host with the secret its agent still holds
                         String secret = AgentRequestSigner.newSecret();
-                        ErrorCode err = deployer.deploy(dbf.findByUuid(uuid, KVMHostVO.class), secret);
-                        if (err == null) {
-                            secrets.store(uuid, secret);
-                            trigger.next();
-                        } else {
-                            trigger.fail(err);
+                        try {
+                            ErrorCode err = deployer.deploy(dbf.findByUuid(uuid, KVMHostVO.class), secret);
+                            if (err == null) {
+                                secrets.store(uuid, secret);
+                                trigger.next();
+                            } else {
+                                trigger.fail(err);
+                            }
+                        } catch (RuntimeException e) {
+                            // off the flow's thread an exception would vanish and leave the host Connecting forever
+                            logger.warn("the deployment of host[uuid:{}] failed", uuid, e);
+                            trigger.fail(Platform.operr("the deployment of host[uuid:%s] failed: %s", uuid, e.getMessage()));
                         }
                     });
                 }

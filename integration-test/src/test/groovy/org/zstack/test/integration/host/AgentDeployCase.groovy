@@ -29,6 +29,8 @@ class AgentDeployCase {
                 "KVMHost.skipPackages"      : "true",
                 "KVMAgent.installDir"       : installDir.toString(),
                 "KVMAgent.stateDir"         : stateDir.toString(),
+                // where a deployed agent keeps its secret by default (HostEnv points it at the test agents' folder)
+                "KVMAgent.secretFile"       : stateDir.resolve("host.secret").toString(),
                 "KVMAgent.libvirtUri"       : "test:///default",
                 "KVMAgent.jar"              : AgentProcess.JAR.toString(),
         ])

@@ -49,7 +49,7 @@ public class JobStateCommand implements CommandHandler<JobStateCommand.StateCmd>
         if (cmd.jobUuid == null || cmd.jobUuid.isBlank()) {
             throw new AgentException("jobUuid is required");
         }
-        JobDirectory dir = JobDirectory.of(cmd.storagePath, cmd.jobUuid);
+        JobDirectory dir = JobDirectory.of(ctx.allowedRoots(), cmd.storagePath, cmd.jobUuid);
         StateRsp rsp = new StateRsp();
         rsp.running.addAll(runs.running(cmd.jobUuid));
         Path p = dir.path();
