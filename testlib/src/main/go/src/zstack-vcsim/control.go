@@ -15,6 +15,8 @@ package main
 //	                                             error (HTTP 503) or close (the connection is dropped)
 //	POST /zstack-sim/resume                      answer again; hung requests go on
 //	POST /zstack-sim/delay?ms=N                  delay every request by N ms (0: no delay)
+//	POST /zstack-sim/host/{name}/readd[?vms=new] the host removed and added back: a new moref (see remoref.go)
+//	POST /zstack-sim/shift-morefs?kind=K,...     the morefs of each kind rotate among its objects (remoref.go)
 //	GET  /zstack-sim/stats                       SOAP calls by method, datastore and NFC traffic
 //	POST /zstack-sim/stats/reset
 //	POST /zstack-sim/shutdown                    exit (removing the work directory if the simulator made it)
@@ -259,6 +261,10 @@ func (s *Sim) serveControl(w http.ResponseWriter, r *http.Request) {
 			time.Sleep(50 * time.Millisecond)
 			s.shutdown() <- "POST /zstack-sim/shutdown"
 		}()
+	case len(parts) == 3 && parts[0] == "host" && parts[2] == "readd" && post:
+		s.serveReadd(w, r, parts[1])
+	case path == "shift-morefs" && post:
+		s.serveShiftMorefs(w, r)
 	case len(parts) >= 2 && parts[0] == "vm":
 		s.serveVMControl(w, r, parts[1], parts[2:])
 	default:
@@ -274,6 +280,8 @@ POST /zstack-sim/vm/{name}/disk/{n}/write?offset=N   (body: the bytes)
 POST /zstack-sim/pause?mode=hang|error|close&after=N
 POST /zstack-sim/resume
 POST /zstack-sim/delay?ms=N
+POST /zstack-sim/host/{name}/readd[?vms=new]
+POST /zstack-sim/shift-morefs?kind=HostSystem,VirtualMachine,...
 GET  /zstack-sim/stats
 POST /zstack-sim/stats/reset
 POST /zstack-sim/shutdown
