@@ -5,9 +5,10 @@ package main
 //
 //	GET  /zstack-sim/                            this list
 //	GET  /zstack-sim/inventory                   everything the simulator holds, as JSON (see inventory.go)
-//	GET  /zstack-sim/vm/{name}                   one VM, as in the inventory
+//	GET  /zstack-sim/vm/{name}                   one VM, as in the inventory ({name}: a VM's name or moref)
 //	POST /zstack-sim/vm/{name}/power-off         also power-on, suspend, reset, shutdown-guest
 //	POST /zstack-sim/vm/{name}/destroy           powers the VM off first if needed, then deletes it and its files
+//	POST /zstack-sim/vm/{name}/rename?to=n       renames the VM (vSphere's Rename_Task)
 //	POST /zstack-sim/vm/{name}/snapshot?name=s   creates a snapshot; answers {"snapshot": moid, "changeIds": {key: id}}
 //	POST /zstack-sim/vm/{name}/disk/{n}/write?offset=N   writes the body into disk n (0-based) at offset N
 //	POST /zstack-sim/pause?mode=hang&after=N     stop answering (after N more requests): hang (default, the
@@ -275,6 +276,7 @@ func (s *Sim) serveControl(w http.ResponseWriter, r *http.Request) {
 const controlHelp = `GET  /zstack-sim/inventory
 GET  /zstack-sim/vm/{name}
 POST /zstack-sim/vm/{name}/power-off | power-on | suspend | reset | shutdown-guest | destroy
+POST /zstack-sim/vm/{name}/rename?to=n
 POST /zstack-sim/vm/{name}/snapshot?name=s
 POST /zstack-sim/vm/{name}/disk/{n}/write?offset=N   (body: the bytes)
 POST /zstack-sim/pause?mode=hang|error|close&after=N
@@ -287,6 +289,7 @@ POST /zstack-sim/stats/reset
 POST /zstack-sim/shutdown
 `
 
+// findVM: the VM of that name (the lowest moref if several have it), else the VM of that moref.
 func findVM(name string) *simulator.VirtualMachine {
 	var found *simulator.VirtualMachine
 	for _, e := range simulator.Map.All("VirtualMachine") {
@@ -296,6 +299,9 @@ func findVM(name string) *simulator.VirtualMachine {
 		if n == name && (found == nil || vm.Self.Value < found.Self.Value) {
 			found = vm
 		}
+	}
+	if found == nil {
+		found, _ = simulator.Map.Get(types.ManagedObjectReference{Type: "VirtualMachine", Value: name}).(*simulator.VirtualMachine)
 	}
 	return found
 }
@@ -330,6 +336,13 @@ func (s *Sim) serveVMControl(w http.ResponseWriter, r *http.Request, name string
 		err = waitTask(ctx, ovm.Reset)
 	case "shutdown-guest":
 		err = ovm.ShutdownGuest(ctx)
+	case "rename":
+		to := r.URL.Query().Get("to")
+		if to == "" {
+			jsonError(w, http.StatusBadRequest, "to: the new name")
+			return
+		}
+		err = waitTask(ctx, func(ctx context.Context) (*object.Task, error) { return ovm.Rename(ctx, to) })
 	case "destroy":
 		var state types.VirtualMachinePowerState
 		simulator.Map.WithLock(vm, func() { state = vm.Runtime.PowerState })

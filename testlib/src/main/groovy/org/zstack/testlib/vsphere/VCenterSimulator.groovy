@@ -357,6 +357,9 @@ class VCenterSimulator implements AutoCloseable {
 
     Map suspend(String vm) { control("POST", "vm/${enc(vm)}/suspend") as Map }
 
+    /** Renames the VM (vSphere's Rename_Task); answers the VM as in the inventory. */
+    Map rename(String vm, String to) { control("POST", "vm/${enc(vm)}/rename?to=${enc(to)}") as Map }
+
     /** Powers the VM off if needed, then destroys it with its files. */
     Map destroy(String vm) { control("POST", "vm/${enc(vm)}/destroy") as Map }
 
