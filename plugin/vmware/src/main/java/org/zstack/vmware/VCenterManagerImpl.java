@@ -358,7 +358,7 @@ public class VCenterManagerImpl extends AbstractService implements ManagementNod
 
     /**
      * A vCenter added before instance uuids were recorded gets its own at its first sync, unless another vCenter holds
-     * it already (the same vCenter added twice then, under two addresses: the newer one can be deleted).
+     * it already (the same vCenter added twice then, under two addresses: one of the two can be deleted).
      */
     private static void adoptInstanceUuid(jakarta.persistence.EntityManager em, VCenterVO v, String instanceUuid) {
         if (v.getInstanceUuid() != null || instanceUuid == null || instanceUuid.isEmpty()) {
