@@ -1739,7 +1739,7 @@ class QueryVCenterAction(QueryAction):
     PARAM_NAME = None
     RESULT = "QueryVCenterResult"
     INVENTORY = "org.zstack.vmware.VCenterInventory"
-    QUERY_FIELDS = ["uuid", "name", "description", "domainName", "port", "userName", "zoneUuid", "https", "version", "apiVersion", "thumbprint", "state", "status", "lastSyncDate", "lastSyncError", "createDate", "lastOpDate"]
+    QUERY_FIELDS = ["uuid", "name", "description", "domainName", "port", "userName", "zoneUuid", "https", "version", "apiVersion", "thumbprint", "instanceUuid", "state", "status", "lastSyncDate", "lastSyncError", "createDate", "lastOpDate"]
     PARAMS = {
         "systemTags": Param("List<String>", location="query"),
         "userTags": Param("List<String>", location="query"),

@@ -5,9 +5,10 @@ package main
 //
 //	GET  /zstack-sim/                            this list
 //	GET  /zstack-sim/inventory                   everything the simulator holds, as JSON (see inventory.go)
-//	GET  /zstack-sim/vm/{name}                   one VM, as in the inventory
+//	GET  /zstack-sim/vm/{name}                   one VM, as in the inventory ({name}: a VM's name or moref)
 //	POST /zstack-sim/vm/{name}/power-off         also power-on, suspend, reset, shutdown-guest
 //	POST /zstack-sim/vm/{name}/destroy           powers the VM off first if needed, then deletes it and its files
+//	POST /zstack-sim/vm/{name}/rename?to=n       renames the VM (vSphere's Rename_Task)
 //	POST /zstack-sim/vm/{name}/snapshot?name=s   creates a snapshot; answers {"snapshot": moid, "changeIds": {key: id}}
 //	POST /zstack-sim/vm/{name}/disk/{n}/write?offset=N   writes the body into disk n (0-based) at offset N
 //	POST /zstack-sim/pause?mode=hang&after=N     stop answering (after N more requests): hang (default, the
@@ -15,6 +16,8 @@ package main
 //	                                             error (HTTP 503) or close (the connection is dropped)
 //	POST /zstack-sim/resume                      answer again; hung requests go on
 //	POST /zstack-sim/delay?ms=N                  delay every request by N ms (0: no delay)
+//	POST /zstack-sim/host/{name}/readd[?vms=new] the host removed and added back: a new moref (see remoref.go)
+//	POST /zstack-sim/shift-morefs?kind=K,...     the morefs of each kind rotate among its objects (remoref.go)
 //	GET  /zstack-sim/stats                       SOAP calls by method, datastore and NFC traffic
 //	POST /zstack-sim/stats/reset
 //	POST /zstack-sim/shutdown                    exit (removing the work directory if the simulator made it)
@@ -259,6 +262,10 @@ func (s *Sim) serveControl(w http.ResponseWriter, r *http.Request) {
 			time.Sleep(50 * time.Millisecond)
 			s.shutdown() <- "POST /zstack-sim/shutdown"
 		}()
+	case len(parts) == 3 && parts[0] == "host" && parts[2] == "readd" && post:
+		s.serveReadd(w, r, parts[1])
+	case path == "shift-morefs" && post:
+		s.serveShiftMorefs(w, r)
 	case len(parts) >= 2 && parts[0] == "vm":
 		s.serveVMControl(w, r, parts[1], parts[2:])
 	default:
@@ -269,16 +276,20 @@ func (s *Sim) serveControl(w http.ResponseWriter, r *http.Request) {
 const controlHelp = `GET  /zstack-sim/inventory
 GET  /zstack-sim/vm/{name}
 POST /zstack-sim/vm/{name}/power-off | power-on | suspend | reset | shutdown-guest | destroy
+POST /zstack-sim/vm/{name}/rename?to=n
 POST /zstack-sim/vm/{name}/snapshot?name=s
 POST /zstack-sim/vm/{name}/disk/{n}/write?offset=N   (body: the bytes)
 POST /zstack-sim/pause?mode=hang|error|close&after=N
 POST /zstack-sim/resume
 POST /zstack-sim/delay?ms=N
+POST /zstack-sim/host/{name}/readd[?vms=new]
+POST /zstack-sim/shift-morefs?kind=HostSystem,VirtualMachine,...
 GET  /zstack-sim/stats
 POST /zstack-sim/stats/reset
 POST /zstack-sim/shutdown
 `
 
+// findVM: the VM of that name (the lowest moref if several have it), else the VM of that moref.
 func findVM(name string) *simulator.VirtualMachine {
 	var found *simulator.VirtualMachine
 	for _, e := range simulator.Map.All("VirtualMachine") {
@@ -288,6 +299,9 @@ func findVM(name string) *simulator.VirtualMachine {
 		if n == name && (found == nil || vm.Self.Value < found.Self.Value) {
 			found = vm
 		}
+	}
+	if found == nil {
+		found, _ = simulator.Map.Get(types.ManagedObjectReference{Type: "VirtualMachine", Value: name}).(*simulator.VirtualMachine)
 	}
 	return found
 }
@@ -322,6 +336,13 @@ func (s *Sim) serveVMControl(w http.ResponseWriter, r *http.Request, name string
 		err = waitTask(ctx, ovm.Reset)
 	case "shutdown-guest":
 		err = ovm.ShutdownGuest(ctx)
+	case "rename":
+		to := r.URL.Query().Get("to")
+		if to == "" {
+			jsonError(w, http.StatusBadRequest, "to: the new name")
+			return
+		}
+		err = waitTask(ctx, func(ctx context.Context) (*object.Task, error) { return ovm.Rename(ctx, to) })
 	case "destroy":
 		var state types.VirtualMachinePowerState
 		simulator.Map.WithLock(vm, func() { state = vm.Runtime.PowerState })

@@ -6,7 +6,7 @@ package main
 // DC0_C0, DC0_C0_H0, DC0_DS0, DC0_PG0, DC0_DVS0, DC0_DVS0_PG0, DC0_VM0) or a list (names and details given).
 //
 //	{
-//	  "username": "user", "password": "pass",
+//	  "username": "user", "password": "pass", "instanceUuid": "",   // about.instanceUuid ("": a random one)
 //	  "datacenters": 2,                       // or a list, see DatacenterSpec
 //	  "clustersPerDatacenter": 1, "hostsPerCluster": 3, "standaloneHostsPerDatacenter": 0,
 //	  "datastoresPerDatacenter": 1, "portgroupsPerDatacenter": 0,
@@ -28,6 +28,9 @@ import (
 type Fixture struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
+	// InstanceUuid is the vCenter's about.instanceUuid; empty gives a random one per start (vcsim itself answers
+	// the same constant for every simulator, unlike vCenters)
+	InstanceUuid string `json:"instanceUuid"`
 
 	Datacenters                  []DatacenterSpec `json:"-"`
 	ClustersPerDatacenter        int              `json:"clustersPerDatacenter"`

@@ -111,6 +111,12 @@ func main() {
 		fatal("cannot create the simulator model: %v", err)
 	}
 
+	instanceUuid := fx.InstanceUuid
+	if instanceUuid == "" {
+		instanceUuid = randomUUID()
+	}
+	simulator.Map.Get(vim25.ServiceInstance).(*simulator.ServiceInstance).Content.About.InstanceUuid = instanceUuid
+
 	ctx := context.Background()
 	client, err := vim25.NewClient(ctx, model.Service)
 	if err != nil {
@@ -177,6 +183,15 @@ func main() {
 	sim.resumeAll()
 	cleanup()
 	os.Exit(0)
+}
+
+// randomUUID is a version 4 UUID.
+func randomUUID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
 func fatal(format string, args ...interface{}) {

@@ -18,6 +18,7 @@ public class VCenterInventory {
     public String version;
     public String apiVersion;
     public String thumbprint;
+    public String instanceUuid;
     public String state;
     public String status;
     public java.sql.Timestamp lastSyncDate;
@@ -111,6 +112,14 @@ public class VCenterInventory {
 
     public void setThumbprint(String thumbprint) {
         this.thumbprint = thumbprint;
+    }
+
+    public String getInstanceUuid() {
+        return instanceUuid;
+    }
+
+    public void setInstanceUuid(String instanceUuid) {
+        this.instanceUuid = instanceUuid;
     }
 
     public String getState() {

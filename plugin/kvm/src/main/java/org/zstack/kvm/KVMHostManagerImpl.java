@@ -246,7 +246,9 @@ public class KVMHostManagerImpl extends AbstractService implements ManagementNod
             throw new OperationFailureException(argerr("cluster[uuid:%s] is a %s cluster, not a KVM one",
                     cluster.getUuid(), cluster.getHypervisorType()));
         }
-        if (Q.New(HostVO.class).eq(HostVO_.managementIp, msg.getManagementIp()).isExists()) {
+        // unique among KVM hosts (the agent's address); an ESX host's managementIp is only its name in its vCenter
+        if (Q.New(HostVO.class).eq(HostVO_.managementIp, msg.getManagementIp())
+                .eq(HostVO_.hypervisorType, HostConstant.KVM_HYPERVISOR_TYPE).isExists()) {
             throw new OperationFailureException(argerr("a host with management IP %s already exists", msg.getManagementIp()));
         }
         if (msg.getPassword() == null && msg.getSshPrivateKey() == null && !deployer.isSkipped()) {

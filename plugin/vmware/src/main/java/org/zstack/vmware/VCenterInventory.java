@@ -21,6 +21,7 @@ public class VCenterInventory {
     private String version;
     private String apiVersion;
     private String thumbprint;
+    private String instanceUuid;
     private String state;
     private String status;
     private Timestamp lastSyncDate;
@@ -41,6 +42,7 @@ public class VCenterInventory {
         inv.version = vo.getVersion();
         inv.apiVersion = vo.getApiVersion();
         inv.thumbprint = vo.getThumbprint();
+        inv.instanceUuid = vo.getInstanceUuid();
         inv.state = vo.getState().toString();
         inv.status = vo.getStatus().toString();
         inv.lastSyncDate = vo.getLastSyncDate();

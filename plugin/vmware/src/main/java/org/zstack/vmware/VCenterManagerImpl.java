@@ -172,10 +172,33 @@ public class VCenterManagerImpl extends AbstractService implements ManagementNod
         return c;
     }
 
+    /**
+     * Refuses a vCenter already added under another address: a vCenter is one whatever name or address reaches it
+     * (127.0.0.1 and localhost, a DNS name and an IP), and its about.instanceUuid says which it is.
+     */
+    private void checkNotAddedElsewhere(VCenterEndpoint ep, AboutInfo about, String self) {
+        String instanceUuid = about.getInstanceUuid();
+        if (instanceUuid == null || instanceUuid.isEmpty()) {
+            return;
+        }
+        VCenterVO other = Q.New(VCenterVO.class).eq(VCenterVO_.instanceUuid, instanceUuid).find();
+        if (other != null && !other.getUuid().equals(self)) {
+            throw new VCenterException(err(VCenterErrors.SAME_VCENTER,
+                    "%s is vCenter[uuid:%s, name:%s], already added at %s:%d (the same vCenter instance uuid %s)",
+                    ep.address(), other.getUuid(), other.getName(), other.getDomainName(), other.getPort(), instanceUuid));
+        }
+    }
+
     private void handle(APIAddVCenterMsg msg) {
         VCenterEndpoint ep = new VCenterEndpoint(msg.getDomainName(), msg.getPort(), msg.isHttps(), msg.getUsername(), msg.getPassword());
         VCenterConnection c = login(ep);
         AboutInfo about = c.about();
+        try {
+            checkNotAddedElsewhere(ep, about, null);
+        } catch (RuntimeException e) {
+            c.logout();
+            throw e;
+        }
         VCenterVO vo = new VCenterVO();
         vo.setUuid(msg.getResourceUuid());
         vo.setZoneUuid(msg.getZoneUuid());
@@ -189,6 +212,7 @@ public class VCenterManagerImpl extends AbstractService implements ManagementNod
         vo.setVersion(about.getVersion());
         vo.setApiVersion(about.getApiVersion());
         vo.setThumbprint(c.thumbprint());
+        vo.setInstanceUuid(about.getInstanceUuid() == null || about.getInstanceUuid().isEmpty() ? null : about.getInstanceUuid());
         vo.setState(VCenterState.Enabled);
         vo.setStatus(VCenterStatus.Connected);
         try {
@@ -200,7 +224,9 @@ public class VCenterManagerImpl extends AbstractService implements ManagementNod
                 throw new VCenterException(err(VCenterErrors.DUPLICATE_VCENTER, "vCenter %s is already added as vCenter[uuid:%s, name:%s]",
                         ep.address(), other.getUuid(), other.getName()));
             }
-            throw e;
+            // added at the same moment under another address: the unique instance uuid refused it
+            checkNotAddedElsewhere(ep, about, null);
+            throw new VCenterException(StoreErrors.describe(e, "vCenter " + ep.address()));
         }
         logger.info("added vCenter[uuid:{}, name:{}, {}], {} (API {}), certificate thumbprint {}", vo.getUuid(), vo.getName(),
                 ep.address(), about.getFullName(), about.getApiVersion(), vo.getThumbprint());
@@ -235,6 +261,7 @@ public class VCenterManagerImpl extends AbstractService implements ManagementNod
             about = c.about();
             thumbprint = c.thumbprint();
             c.logout();
+            checkNotAddedElsewhere(ep, about, vo.getUuid());
         }
         String newThumbprint = thumbprint;
         AboutInfo newAbout = about;
@@ -264,6 +291,9 @@ public class VCenterManagerImpl extends AbstractService implements ManagementNod
                 v.setThumbprint(newThumbprint);
                 v.setVersion(newAbout.getVersion());
                 v.setApiVersion(newAbout.getApiVersion());
+                if (newAbout.getInstanceUuid() != null && !newAbout.getInstanceUuid().isEmpty()) {
+                    v.setInstanceUuid(newAbout.getInstanceUuid());
+                }
                 v.setStatus(VCenterStatus.Connected);
             }
         });
@@ -306,13 +336,16 @@ public class VCenterManagerImpl extends AbstractService implements ManagementNod
                 v.setLastSyncError(null);
                 v.setVersion(snapshot.version);
                 v.setApiVersion(snapshot.apiVersion);
+                adoptInstanceUuid(em, v, snapshot.instanceUuid);
                 return r;
             });
         } catch (OperationFailureException e) {
             throw syncFailed(vo, e.getErrorCode(), false);
         } catch (RuntimeException e) {
+            // the SQL and the constraint names go to this log only, never into the error or lastSyncError
             logger.warn(String.format("storing the sync of vCenter[uuid:%s] failed", uuid), e);
-            throw syncFailed(vo, operr("storing the records failed: %s", e.getMessage()), false);
+            String records = e instanceof VCenterSyncApplier.StoreFailure f ? "its " + f.records : "its records";
+            throw syncFailed(vo, StoreErrors.describe(e, records), false);
         }
         long end = System.nanoTime();
         logger.info("synced vCenter[uuid:{}, name:{}] in {} ms (read {} ms, stored {} ms): {} datacenters, {} clusters, {} hosts,"
@@ -322,6 +355,24 @@ public class VCenterManagerImpl extends AbstractService implements ManagementNod
                 snapshot.hosts.size(), snapshot.resourcePools.size(), snapshot.datastores.size(), snapshot.networks.size(),
                 snapshot.vms.size(), result);
         return result;
+    }
+
+    /**
+     * A vCenter added before instance uuids were recorded gets its own at its first sync, unless another vCenter holds
+     * it already (the same vCenter added twice then, under two addresses: one of the two can be deleted).
+     */
+    private static void adoptInstanceUuid(jakarta.persistence.EntityManager em, VCenterVO v, String instanceUuid) {
+        if (v.getInstanceUuid() != null || instanceUuid == null || instanceUuid.isEmpty()) {
+            return;
+        }
+        List<String> holders = em.createQuery("select v.uuid from VCenterVO v where v.instanceUuid = :i", String.class)
+                .setParameter("i", instanceUuid).getResultList();
+        if (holders.isEmpty()) {
+            v.setInstanceUuid(instanceUuid);
+        } else {
+            logger.warn("vCenter[uuid:{}, name:{}] is the same vCenter (instance uuid {}) as vCenter[uuid:{}]; delete one of them",
+                    v.getUuid(), v.getName(), instanceUuid, holders.get(0));
+        }
     }
 
     private VCenterException syncFailed(VCenterVO vo, ErrorCode cause, boolean unreachable) {

@@ -35,6 +35,9 @@ public class VCenterVO extends ResourceVO {
     private String apiVersion;
     @Column
     private String thumbprint;
+    /** about.instanceUuid: the same vCenter by whatever address it is reached; unique among the vCenters added */
+    @Column
+    private String instanceUuid;
     @Column
     @Enumerated(EnumType.STRING)
     private VCenterState state;
@@ -68,6 +71,8 @@ public class VCenterVO extends ResourceVO {
     public void setApiVersion(String apiVersion) { this.apiVersion = apiVersion; }
     public String getThumbprint() { return thumbprint; }
     public void setThumbprint(String thumbprint) { this.thumbprint = thumbprint; }
+    public String getInstanceUuid() { return instanceUuid; }
+    public void setInstanceUuid(String instanceUuid) { this.instanceUuid = instanceUuid; }
     public VCenterState getState() { return state; }
     public void setState(VCenterState state) { this.state = state; }
     public VCenterStatus getStatus() { return status; }

@@ -34,6 +34,7 @@ import java.util.jar.JarFile
  * vc.url          // https://127.0.0.1:PORT/sdk  (username/password/thumbprint for the client)
  * vc.inventory()  // what the simulator holds, as maps and lists (GET /zstack-sim/inventory)
  * vc.powerOff("DC0_VM1"); vc.destroy("DC0_VM2"); vc.pause(); vc.resume()
+ * vc.readdHost("DC0_C0_H0"); vc.shiftMorefs(["HostSystem", "VirtualMachine"])
  * vc.stop()
  * </pre>
  *
@@ -356,6 +357,9 @@ class VCenterSimulator implements AutoCloseable {
 
     Map suspend(String vm) { control("POST", "vm/${enc(vm)}/suspend") as Map }
 
+    /** Renames the VM (vSphere's Rename_Task); answers the VM as in the inventory. */
+    Map rename(String vm, String to) { control("POST", "vm/${enc(vm)}/rename?to=${enc(to)}") as Map }
+
     /** Powers the VM off if needed, then destroys it with its files. */
     Map destroy(String vm) { control("POST", "vm/${enc(vm)}/destroy") as Map }
 
@@ -368,6 +372,22 @@ class VCenterSimulator implements AutoCloseable {
     Map writeDisk(String vm, int disk, long offset, byte[] data) {
         control("POST", "vm/${enc(vm)}/disk/${disk}/write?offset=${offset}", data) as Map
     }
+
+    /**
+     * The host is removed from vCenter and added back under the same name: a new moref, the same cluster,
+     * datastores, networks and VMs. newVmMorefs: its VMs are re-registered with new morefs too (their instance
+     * uuids stay), as vCenter does. Answers [host: name, oldMoid: ..., moid: ..., vms: [name: new moid]].
+     */
+    Map readdHost(String name, boolean newVmMorefs = false) {
+        control("POST", "host/${enc(name)}/readd" + (newVmMorefs ? "?vms=new" : "")) as Map
+    }
+
+    /**
+     * The morefs of each kind (HostSystem, ClusterComputeResource, Datastore, Network, DistributedVirtualPortgroup,
+     * VirtualMachine...) rotate among its objects, so old morefs name other objects now. Answers
+     * [kind: [name: "old -> new"]].
+     */
+    Map shiftMorefs(List<String> kinds) { control("POST", "shift-morefs?kind=${enc(kinds.join(","))}") as Map }
 
     /**
      * Stop answering (everything but the control endpoint): mode "hang" keeps requests waiting until resume()

@@ -1,8 +1,7 @@
 package org.zstack.header.vm;
 
 import jakarta.persistence.*;
-import org.hibernate.annotations.Fetch;
-import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.BatchSize;
 import org.zstack.header.vo.ResourceVO;
 import org.zstack.header.volume.VolumeVO;
 
@@ -13,8 +12,10 @@ import java.util.Set;
  * A VM instance: a KVM VM of the target cloud, or a VM of another hypervisor the node knows about (an ESX VM that
  * a vCenter sync found). Hypervisor-specific columns live in the joined table of a subclass.
  * <p>
- * The NICs and volumes are read with the VM, in one query for all VMs of a query (subselect), and only inside a
- * transaction; they are never written through the VM.
+ * The NICs and volumes are read when first used, for up to 100 VMs of the session at a time (batch fetching, by
+ * their uuids), and only inside a transaction; they are never written through the VM. Not by subselect: a subselect
+ * repeats the VMs' query without its limit, so a page of 100 VMs read the NICs and volumes of every VM of the table
+ * (a page of the console's VM list cost 130-420 ms with 15,000 VMs, against 30-60 ms with 3,000).
  */
 @Entity
 @Table(name = "VmInstanceVO")
@@ -52,12 +53,12 @@ public class VmInstanceVO extends ResourceVO {
 
     @OneToMany(fetch = FetchType.LAZY)
     @JoinColumn(name = "vmInstanceUuid", insertable = false, updatable = false)
-    @Fetch(FetchMode.SUBSELECT)
+    @BatchSize(size = 100)
     private Set<VmNicVO> vmNics = new HashSet<>();
 
     @OneToMany(fetch = FetchType.LAZY)
     @JoinColumn(name = "vmInstanceUuid", insertable = false, updatable = false)
-    @Fetch(FetchMode.SUBSELECT)
+    @BatchSize(size = 100)
     private Set<VolumeVO> allVolumes = new HashSet<>();
 
     public String getName() { return name; }

@@ -113,6 +113,7 @@ public class VCenterInventoryReader {
         AboutInfo about = si.getAboutInfo();
         s.version = about.getVersion();
         s.apiVersion = about.getApiVersion();
+        s.instanceUuid = about.getInstanceUuid();
 
         List<Props> dcs = viewOf(si.getRootFolder().getMOR(), Map.of("Datacenter", DATACENTER_PROPS));
         dcs.sort(Comparator.comparing(p -> p.str("name")));

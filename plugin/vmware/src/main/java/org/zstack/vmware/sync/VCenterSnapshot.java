@@ -10,6 +10,8 @@ import java.util.List;
 public class VCenterSnapshot {
     public String version;
     public String apiVersion;
+    /** about.instanceUuid */
+    public String instanceUuid;
     public final List<Datacenter> datacenters = new ArrayList<>();
     public final List<ComputeResource> computeResources = new ArrayList<>();
     public final List<Host> hosts = new ArrayList<>();

@@ -6,7 +6,6 @@ import org.zstack.core.Platform;
 import org.zstack.header.cluster.ClusterState;
 import org.zstack.header.host.HostState;
 import org.zstack.header.host.HostStatus;
-import org.zstack.header.host.HostVO;
 import org.zstack.header.storage.primary.PrimaryStorageClusterRefVO;
 import org.zstack.header.storage.primary.PrimaryStorageState;
 import org.zstack.header.storage.primary.PrimaryStorageStatus;
@@ -26,7 +25,14 @@ import java.util.stream.Collectors;
  * Makes the records of one vCenter what a snapshot says, in the caller's transaction: records of objects that are
  * still there keep their uuids (VMs are found by instance uuid, then by managed object reference; everything else by
  * its reference), new objects get new records, records of objects gone are deleted. Unchanged records are not
- * written. Parents are written before children, children deleted before parents.
+ * written.
+ * <p>
+ * The records of objects gone are deleted first, children before parents, and that is flushed before anything is
+ * written: vSphere re-creates objects under their old names (a host removed and added back gets a new moref), and
+ * the new record must never meet the old one in the database. Then parents are written before children, one kind
+ * per flush, so that a database refusal names the kind of records it concerns ({@link StoreFailure}). Only gone
+ * clusters and datacenters are deleted last: a host that moved out of a deleted cluster points at it until the host
+ * is written, and the database deletes a cluster's hosts with it.
  */
 public class VCenterSyncApplier {
     /** What a sync changed, for the log and the tests. */
@@ -53,6 +59,30 @@ public class VCenterSyncApplier {
     private final Map<String, VCenterPrimaryStorageVO> datastores = new HashMap<>();
     private final Map<String, VCenterNetworkVO> networks = new HashMap<>();
 
+    /** The records before the sync, by managed object reference, without those of objects gone. */
+    private Map<String, VCenterDatacenterVO> oldDcs;
+    private Map<String, VCenterClusterVO> oldClusters;
+    private Map<String, ESXHostVO> oldHosts;
+    private Map<String, VCenterResourcePoolVO> oldPools;
+    private Map<String, VCenterPrimaryStorageVO> oldDatastores;
+    private Map<String, VCenterNetworkVO> oldNetworks;
+    /** The record of each VM of the snapshot that has one, and the disks and NICs of the records kept. */
+    private final Map<VCenterSnapshot.Vm, VCenterVmInstanceVO> vmRecords = new IdentityHashMap<>();
+    private final Map<String, List<VCenterVmNicVO>> oldNics = new HashMap<>();
+    private final Map<String, List<VCenterVolumeVO>> oldVolumes = new HashMap<>();
+    /** VMs that lost a disk or a NIC in the removals: changed even if nothing else is */
+    private final Set<String> vmsLosingDevices = new HashSet<>();
+
+    /** A database refusal while storing one kind of records; the manager turns it into an error in domain words. */
+    public static class StoreFailure extends RuntimeException {
+        public final String records;
+
+        StoreFailure(String records, RuntimeException cause) {
+            super("storing the " + records + " failed", cause);
+            this.records = records;
+        }
+    }
+
     public VCenterSyncApplier(EntityManager em, VCenterVO vc, VCenterSnapshot s) {
         this.em = em;
         this.vc = vc;
@@ -63,24 +93,146 @@ public class VCenterSyncApplier {
         // hundreds of rows in one go: let Hibernate send them in batches
         em.unwrap(Session.class).setJdbcBatchSize(100);
 
-        List<Runnable> removals = new ArrayList<>();
-        syncDatacenters(removals);
-        syncClusters(removals);
-        syncHosts(removals);
-        syncPools(removals);
-        syncDatastores(removals);
-        syncNetworks(removals);
-        List<Runnable> vmRemovals = new ArrayList<>();
-        syncVms(vmRemovals);
-        em.flush();
+        removeGone();
+        flush("records of the objects gone from the vCenter");
+        syncDatacenters();
+        flush("datacenters");
+        syncClusters();
+        flush("clusters");
+        syncHosts();
+        flush("ESX hosts");
+        syncPools();
+        flush("resource pools");
+        syncDatastores();
+        flush("datastores");
+        syncNetworks();
+        flush("networks");
+        syncVms();
+        flush("VMs with their disks and NICs");
         syncDatastoreClusterRefs();
-        // children before parents: VMs (with their NICs and disks), then what they were on
-        vmRemovals.forEach(Runnable::run);
-        for (int i = removals.size() - 1; i >= 0; i--) {
-            removals.get(i).run();
-        }
-        em.flush();
+        flush("datastores' attachments to clusters");
+        removeMissing(oldClusters, s.computeResources.stream().map(VCenterSnapshot.ComputeResource::morval).collect(Collectors.toSet()));
+        removeMissing(oldDcs, s.datacenters.stream().map(VCenterSnapshot.Datacenter::morval).collect(Collectors.toSet()));
+        flush("records of the clusters and datacenters gone from the vCenter");
         return result;
+    }
+
+    private void flush(String records) {
+        try {
+            em.flush();
+        } catch (RuntimeException e) {
+            throw new StoreFailure(records, e);
+        }
+    }
+
+    /** Loads the records, matches the VMs, and deletes the records of objects gone, children first (but clusters and datacenters). */
+    private void removeGone() {
+        oldDcs = by(existing(VCenterDatacenterVO.class), VCenterDatacenterVO::getMorval);
+        oldClusters = by(existing(VCenterClusterVO.class), VCenterClusterVO::getMorval);
+        oldHosts = by(existing(ESXHostVO.class), ESXHostVO::getMorval);
+        oldPools = by(existing(VCenterResourcePoolVO.class), VCenterResourcePoolVO::getMorVal);
+        oldDatastores = by(existing(VCenterPrimaryStorageVO.class), VCenterPrimaryStorageVO::getMorval);
+        oldNetworks = by(existing(VCenterNetworkVO.class), VCenterNetworkVO::getMorval);
+
+        Set<String> clusterKeys = s.computeResources.stream().map(VCenterSnapshot.ComputeResource::morval).collect(Collectors.toSet());
+        // hosts and pools of a compute resource not in the snapshot are not stored (see syncHosts, syncPools)
+        Set<String> hostKeys = s.hosts.stream().filter(h -> clusterKeys.contains(h.computeResource()))
+                .map(VCenterSnapshot.Host::morval).collect(Collectors.toSet());
+        Set<String> poolKeys = s.resourcePools.stream().filter(p -> clusterKeys.contains(p.owner()))
+                .map(VCenterSnapshot.ResourcePool::morval).collect(Collectors.toSet());
+
+        List<VCenterVmInstanceVO> oldVms = existing(VCenterVmInstanceVO.class);
+        for (VCenterVmNicVO n : existing(VCenterVmNicVO.class)) {
+            oldNics.computeIfAbsent(n.getVmInstanceUuid(), k -> new ArrayList<>()).add(n);
+        }
+        for (VCenterVolumeVO v : existing(VCenterVolumeVO.class)) {
+            oldVolumes.computeIfAbsent(v.getVmInstanceUuid(), k -> new ArrayList<>()).add(v);
+        }
+        matchVms(oldVms);
+        Set<String> kept = new HashSet<>();
+        for (Map.Entry<VCenterSnapshot.Vm, VCenterVmInstanceVO> e : vmRecords.entrySet()) {
+            VCenterVmInstanceVO vo = e.getValue();
+            kept.add(vo.getUuid());
+            Set<Integer> disks = e.getKey().disks().stream().map(VCenterSnapshot.Disk::key).collect(Collectors.toSet());
+            Set<Integer> nics = e.getKey().nics().stream().map(VCenterSnapshot.Nic::key).collect(Collectors.toSet());
+            if (removeDevices(oldVolumes.get(vo.getUuid()), v -> disks.contains(v.getDeviceKey()))
+                    | removeDevices(oldNics.get(vo.getUuid()), n -> nics.contains(n.getDeviceKey()))) {
+                vmsLosingDevices.add(vo.getUuid());
+            }
+        }
+        for (VCenterVmInstanceVO v : oldVms) {
+            if (!kept.contains(v.getUuid())) {
+                oldNics.getOrDefault(v.getUuid(), List.of()).forEach(em::remove);
+                oldVolumes.getOrDefault(v.getUuid(), List.of()).forEach(em::remove);
+                em.remove(v);
+                result.removed++;
+            }
+        }
+        removeMissing(oldNetworks, s.networks.stream().map(VCenterSnapshot.Network::morval).collect(Collectors.toSet()));
+        removeMissing(oldDatastores, s.datastores.stream().map(VCenterSnapshot.Datastore::morval).collect(Collectors.toSet()));
+        removeMissing(oldPools, poolKeys);
+        removeMissing(oldHosts, hostKeys);
+    }
+
+    /** Deletes the records whose reference is not among the keys, and forgets them. */
+    private <V> void removeMissing(Map<String, V> old, Set<String> keys) {
+        for (Iterator<Map.Entry<String, V>> it = old.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, V> e = it.next();
+            if (!keys.contains(e.getKey())) {
+                em.remove(e.getValue());
+                result.removed++;
+                it.remove();
+            }
+        }
+    }
+
+    /** Deletes the disks or NICs that are no longer there; true if there was one. */
+    private <V> boolean removeDevices(List<V> devices, java.util.function.Predicate<V> stays) {
+        if (devices == null) {
+            return false;
+        }
+        boolean any = false;
+        for (Iterator<V> it = devices.iterator(); it.hasNext(); ) {
+            V d = it.next();
+            if (!stays.test(d)) {
+                em.remove(d);
+                it.remove();
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * A VM's record: the one of its instance uuid, else the one of its reference when one of the two has no instance
+     * uuid (another instance uuid under an old reference is another VM); each record for one VM at most.
+     */
+    private void matchVms(List<VCenterVmInstanceVO> oldVms) {
+        Map<String, VCenterVmInstanceVO> byInstanceUuid = new HashMap<>();
+        Map<String, VCenterVmInstanceVO> byMorval = new HashMap<>();
+        for (VCenterVmInstanceVO v : oldVms) {
+            if (v.getInstanceUuid() != null) {
+                byInstanceUuid.putIfAbsent(v.getInstanceUuid(), v);
+            }
+            byMorval.putIfAbsent(v.getMorval(), v);
+        }
+        Set<String> used = new HashSet<>();
+        // the instance uuids first, for every VM: a VM re-registered under another VM's old reference keeps its record
+        for (VCenterSnapshot.Vm m : s.vms) {
+            VCenterVmInstanceVO vo = m.instanceUuid() == null ? null : byInstanceUuid.get(m.instanceUuid());
+            if (vo != null && used.add(vo.getUuid())) {
+                vmRecords.put(m, vo);
+            }
+        }
+        for (VCenterSnapshot.Vm m : s.vms) {
+            if (vmRecords.containsKey(m)) {
+                continue;
+            }
+            VCenterVmInstanceVO vo = byMorval.get(m.morval());
+            if (vo != null && (vo.getInstanceUuid() == null || m.instanceUuid() == null) && used.add(vo.getUuid())) {
+                vmRecords.put(m, vo);
+            }
+        }
     }
 
     private <V> List<V> existing(Class<V> clz) {
@@ -104,17 +256,6 @@ public class VCenterSyncApplier {
         }
     }
 
-    /** Removes the records no longer in the snapshot (later, children first). */
-    private <V> void removeRest(Map<String, V> existing, Set<String> seen, List<Runnable> removals) {
-        List<V> gone = existing.entrySet().stream().filter(e -> !seen.contains(e.getKey())).map(Map.Entry::getValue).toList();
-        if (!gone.isEmpty()) {
-            removals.add(() -> gone.forEach(v -> {
-                em.remove(v);
-                result.removed++;
-            }));
-        }
-    }
-
     private static <V> Map<String, V> by(List<V> l, Function<V, String> key) {
         Map<String, V> m = new HashMap<>();
         for (V v : l) {
@@ -123,8 +264,8 @@ public class VCenterSyncApplier {
         return m;
     }
 
-    private void syncDatacenters(List<Runnable> removals) {
-        Map<String, VCenterDatacenterVO> old = by(existing(VCenterDatacenterVO.class), VCenterDatacenterVO::getMorval);
+    private void syncDatacenters() {
+        Map<String, VCenterDatacenterVO> old = oldDcs;
         for (VCenterSnapshot.Datacenter d : s.datacenters) {
             VCenterDatacenterVO vo = old.get(d.morval());
             boolean created = vo == null;
@@ -142,11 +283,10 @@ public class VCenterSyncApplier {
             count(created, changed);
             dcs.put(d.morval(), vo);
         }
-        removeRest(old, dcs.keySet(), removals);
     }
 
-    private void syncClusters(List<Runnable> removals) {
-        Map<String, VCenterClusterVO> old = by(existing(VCenterClusterVO.class), VCenterClusterVO::getMorval);
+    private void syncClusters() {
+        Map<String, VCenterClusterVO> old = oldClusters;
         for (VCenterSnapshot.ComputeResource c : s.computeResources) {
             VCenterClusterVO vo = old.get(c.morval());
             boolean created = vo == null;
@@ -172,24 +312,10 @@ public class VCenterSyncApplier {
             count(created, changed);
             clusters.put(c.morval(), vo);
         }
-        removeRest(old, clusters.keySet(), removals);
     }
 
-    private void syncHosts(List<Runnable> removals) {
-        Map<String, ESXHostVO> old = by(existing(ESXHostVO.class), ESXHostVO::getMorval);
-        // a host's name is its management address; another vCenter's (or KVM) host may hold it already
-        Set<String> names = s.hosts.stream().map(VCenterSnapshot.Host::name).collect(Collectors.toSet());
-        Set<String> taken = new HashSet<>();
-        if (!names.isEmpty()) {
-            Set<String> ours = old.values().stream().map(HostVO::getUuid).collect(Collectors.toSet());
-            for (HostVO h : em.createQuery("select h from HostVO h where h.managementIp in :ips", HostVO.class)
-                    .setParameter("ips", names).getResultList()) {
-                if (!ours.contains(h.getUuid())) {
-                    taken.add(h.getManagementIp());
-                }
-            }
-        }
-        Set<String> seen = new HashSet<>();
+    private void syncHosts() {
+        Map<String, ESXHostVO> old = oldHosts;
         for (VCenterSnapshot.Host h : s.hosts) {
             VCenterClusterVO cluster = clusters.get(h.computeResource());
             if (cluster == null) {
@@ -207,9 +333,10 @@ public class VCenterSyncApplier {
                 vo.setArchitecture("x86_64");
             }
             ESXHostVO v = vo;
-            String ip = taken.contains(h.name()) ? h.name() + "@" + vc.getDomainName() : h.name();
+            // an ESX host's management address is its name in its vCenter; it is unique in that vCenter only (another
+            // vCenter may have a host of that name), and KVM hosts' addresses are unique among KVM hosts only
             boolean changed = set(v.getName(), h.name(), v::setName);
-            changed |= set(v.getManagementIp(), ip, v::setManagementIp);
+            changed |= set(v.getManagementIp(), h.name(), v::setManagementIp);
             changed |= set(v.getClusterUuid(), cluster.getUuid(), v::setClusterUuid);
             VCenterDatacenterVO dc = dcs.get(h.datacenter());
             changed |= set(v.getDatacenterUuid(), dc == null ? null : dc.getUuid(), v::setDatacenterUuid);
@@ -229,13 +356,11 @@ public class VCenterSyncApplier {
             }
             count(created, changed);
             hosts.put(h.morval(), vo);
-            seen.add(h.morval());
         }
-        removeRest(old, seen, removals);
     }
 
-    private void syncPools(List<Runnable> removals) {
-        Map<String, VCenterResourcePoolVO> old = by(existing(VCenterResourcePoolVO.class), VCenterResourcePoolVO::getMorVal);
+    private void syncPools() {
+        Map<String, VCenterResourcePoolVO> old = oldPools;
         List<VCenterSnapshot.ResourcePool> kept = new ArrayList<>();
         for (VCenterSnapshot.ResourcePool p : s.resourcePools) {
             VCenterClusterVO owner = clusters.get(p.owner());
@@ -276,11 +401,10 @@ public class VCenterSyncApplier {
             VCenterResourcePoolVO parent = p.parent() == null ? null : pools.get(p.parent());
             vo.setParentUuid(parent == null ? null : parent.getUuid());
         }
-        removeRest(old, pools.keySet(), removals);
     }
 
-    private void syncDatastores(List<Runnable> removals) {
-        Map<String, VCenterPrimaryStorageVO> old = by(existing(VCenterPrimaryStorageVO.class), VCenterPrimaryStorageVO::getMorval);
+    private void syncDatastores() {
+        Map<String, VCenterPrimaryStorageVO> old = oldDatastores;
         for (VCenterSnapshot.Datastore d : s.datastores) {
             VCenterPrimaryStorageVO vo = old.get(d.morval());
             boolean created = vo == null;
@@ -309,7 +433,6 @@ public class VCenterSyncApplier {
             count(created, changed);
             datastores.put(d.morval(), vo);
         }
-        removeRest(old, datastores.keySet(), removals);
     }
 
     /** A datastore is attached to the clusters whose hosts mount it. */
@@ -348,8 +471,8 @@ public class VCenterSyncApplier {
         }
     }
 
-    private void syncNetworks(List<Runnable> removals) {
-        Map<String, VCenterNetworkVO> old = by(existing(VCenterNetworkVO.class), VCenterNetworkVO::getMorval);
+    private void syncNetworks() {
+        Map<String, VCenterNetworkVO> old = oldNetworks;
         for (VCenterSnapshot.Network n : s.networks) {
             VCenterNetworkVO vo = old.get(n.morval());
             boolean created = vo == null;
@@ -375,7 +498,6 @@ public class VCenterSyncApplier {
             count(created, changed);
             networks.put(n.morval(), vo);
         }
-        removeRest(old, networks.keySet(), removals);
     }
 
     static VmInstanceState state(String powerState) {
@@ -401,34 +523,9 @@ public class VCenterSyncApplier {
         return VmInstanceConstant.PLATFORM_LINUX;
     }
 
-    private void syncVms(List<Runnable> removals) {
-        List<VCenterVmInstanceVO> oldVms = existing(VCenterVmInstanceVO.class);
-        Map<String, VCenterVmInstanceVO> byInstanceUuid = new HashMap<>();
-        Map<String, VCenterVmInstanceVO> byMorval = new HashMap<>();
-        for (VCenterVmInstanceVO v : oldVms) {
-            if (v.getInstanceUuid() != null) {
-                byInstanceUuid.putIfAbsent(v.getInstanceUuid(), v);
-            }
-            byMorval.putIfAbsent(v.getMorval(), v);
-        }
-        Map<String, List<VCenterVmNicVO>> oldNics = new HashMap<>();
-        for (VCenterVmNicVO n : existing(VCenterVmNicVO.class)) {
-            oldNics.computeIfAbsent(n.getVmInstanceUuid(), k -> new ArrayList<>()).add(n);
-        }
-        Map<String, List<VCenterVolumeVO>> oldVolumes = new HashMap<>();
-        for (VCenterVolumeVO v : existing(VCenterVolumeVO.class)) {
-            oldVolumes.computeIfAbsent(v.getVmInstanceUuid(), k -> new ArrayList<>()).add(v);
-        }
-
-        Set<String> used = new HashSet<>();
+    private void syncVms() {
         for (VCenterSnapshot.Vm m : s.vms) {
-            VCenterVmInstanceVO vo = m.instanceUuid() == null ? null : byInstanceUuid.get(m.instanceUuid());
-            if (vo == null || used.contains(vo.getUuid())) {
-                vo = byMorval.get(m.morval());
-            }
-            if (vo != null && used.contains(vo.getUuid())) {
-                vo = null;
-            }
+            VCenterVmInstanceVO vo = vmRecords.get(m);
             boolean created = vo == null;
             if (created) {
                 vo = new VCenterVmInstanceVO();
@@ -439,7 +536,6 @@ public class VCenterSyncApplier {
                 vo.setType(VmInstanceConstant.USER_VM_TYPE);
                 vo.setArchitecture("x86_64");
             }
-            used.add(vo.getUuid());
             VCenterVmInstanceVO v = vo;
             ESXHostVO host = m.host() == null ? null : hosts.get(m.host());
             VCenterClusterVO cluster = host == null ? null : clusters.get(hostCompute(m.host()));
@@ -470,20 +566,10 @@ public class VCenterSyncApplier {
             if (created) {
                 em.persist(vo);
             }
-            changed |= syncVolumes(vo, m, oldVolumes.getOrDefault(vo.getUuid(), List.of()), removals);
-            changed |= syncNics(vo, m, oldNics.getOrDefault(vo.getUuid(), List.of()), removals);
+            changed |= syncVolumes(vo, m, oldVolumes.getOrDefault(vo.getUuid(), List.of()));
+            changed |= syncNics(vo, m, oldNics.getOrDefault(vo.getUuid(), List.of()));
+            changed |= vmsLosingDevices.contains(vo.getUuid());
             count(created, changed);
-        }
-        List<VCenterVmInstanceVO> gone = oldVms.stream().filter(v -> !used.contains(v.getUuid())).toList();
-        if (!gone.isEmpty()) {
-            removals.add(() -> {
-                for (VCenterVmInstanceVO v : gone) {
-                    oldNics.getOrDefault(v.getUuid(), List.of()).forEach(em::remove);
-                    oldVolumes.getOrDefault(v.getUuid(), List.of()).forEach(em::remove);
-                    em.remove(v);
-                    result.removed++;
-                }
-            });
         }
     }
 
@@ -497,10 +583,9 @@ public class VCenterSyncApplier {
         return hostComputes.get(hostMorval);
     }
 
-    private boolean syncVolumes(VCenterVmInstanceVO vm, VCenterSnapshot.Vm m, List<VCenterVolumeVO> old, List<Runnable> removals) {
+    private boolean syncVolumes(VCenterVmInstanceVO vm, VCenterSnapshot.Vm m, List<VCenterVolumeVO> old) {
         Map<Integer, VCenterVolumeVO> byKey = new HashMap<>();
         old.forEach(v -> byKey.putIfAbsent(v.getDeviceKey(), v));
-        Set<Integer> seen = new HashSet<>();
         boolean anyChange = false;
         String root = null;
         int deviceId = 0;
@@ -541,21 +626,14 @@ public class VCenterSyncApplier {
                 root = vo.getUuid();
             }
             anyChange |= created || changed;
-            seen.add(d.key());
         }
         anyChange |= set(vm.getRootVolumeUuid(), root, vm::setRootVolumeUuid);
-        List<VCenterVolumeVO> gone = old.stream().filter(v -> !seen.contains(v.getDeviceKey())).toList();
-        if (!gone.isEmpty()) {
-            anyChange = true;
-            removals.add(() -> gone.forEach(em::remove));
-        }
         return anyChange;
     }
 
-    private boolean syncNics(VCenterVmInstanceVO vm, VCenterSnapshot.Vm m, List<VCenterVmNicVO> old, List<Runnable> removals) {
+    private boolean syncNics(VCenterVmInstanceVO vm, VCenterSnapshot.Vm m, List<VCenterVmNicVO> old) {
         Map<Integer, VCenterVmNicVO> byKey = new HashMap<>();
         old.forEach(n -> byKey.putIfAbsent(n.getDeviceKey(), n));
-        Set<Integer> seen = new HashSet<>();
         boolean anyChange = false;
         int deviceId = 0;
         for (VCenterSnapshot.Nic n : m.nics()) {
@@ -585,12 +663,6 @@ public class VCenterSyncApplier {
                 em.persist(vo);
             }
             anyChange |= created || changed;
-            seen.add(n.key());
-        }
-        List<VCenterVmNicVO> gone = old.stream().filter(n -> !seen.contains(n.getDeviceKey())).toList();
-        if (!gone.isEmpty()) {
-            anyChange = true;
-            removals.add(() -> gone.forEach(em::remove));
         }
         return anyChange;
     }
