@@ -222,7 +222,14 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
                 throw new OperationFailureException(err(V2VErrors.TASK_RUNNING, "conversion host[uuid:%s] still runs %d"
                         + " migration job(s) %s; cancel them or wait for them to end", m.getUuid(), active.size(), active));
             }
-            String hostUuid = dbf.findByUuid(m.getUuid(), V2VConversionHostVO.class).getHostUuid();
+            V2VConversionHostVO gone = dbf.findByUuid(m.getUuid(), V2VConversionHostVO.class);
+            if (gone == null) {
+                // ZStack's deletes succeed for what is not there: nothing to delete, no roots to change
+                bus.publish(new APIDeleteV2VConversionHostEvent(m.getId()));
+                chain.next();
+                return;
+            }
+            String hostUuid = gone.getHostUuid();
             delete(m.getUuid());
             pushRoots(hostUuid, () -> {
                 bus.publish(new APIDeleteV2VConversionHostEvent(m.getId()));
