@@ -95,10 +95,12 @@ class NodeCrashTakeoverCase {
         String location = accepted.json.location
         String path = location.substring(location.indexOf("/zstack") + "/zstack".length())
         long deadline = System.currentTimeMillis() + timeoutMs
-        HttpResult r = a.http("GET", path)
+        // a job's result is read only with the credential that submitted it
+        Map<String, String> auth = accepted.requestHeaders.findAll { k, v -> k == "Authorization" }
+        HttpResult r = a.http("GET", path, null, auth)
         while (r.status == 202 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50)
-            r = a.http("GET", path)
+            r = a.http("GET", path, null, auth)
         }
         return r
     }
