@@ -34,9 +34,9 @@ import java.util.regex.Pattern
  *   <li>a long job A was running resumes on B (and only on B);</li>
  *   <li>the API job A was running (a ReconnectHost of a hung host) ends with SYS.1020 instead of answering 202 forever;</li>
  *   <li>the host A left Connecting is reconnected by B;</li>
- *   <li>a VMware migration whose node is killed during its transfer, and one killed during its conversion, succeed
- *       on B, which attaches to the agent's copy or virt-v2v still under way (the agent outlives the node) instead of
- *       starting a second one, and reuses what the agent finished; the guest boots with its data disks' checksums.</li>
+ *   <li>a VMware migration whose node is killed during its transfer succeeds on B, which attaches to the agent's copy
+ *       still under way (the agent outlives the node) instead of starting a second one, and reuses what the agent
+ *       finished; the guest boots with its data disks' checksums.</li>
  * </ul>
  * MariaDB by nature (two processes share the database): it uses the machine's MariaDB whatever -Dzstack.test.db
  * says, and runs in bin/run-tests's MariaDB pass (the H2 pass excludes it, see integration-test/pom.xml).
@@ -200,10 +200,9 @@ class NodeCrashTakeoverCase {
         migrateKillingTheNodeIn("transfer", "211", "/v2v/job/transfer")
     }
 
-    @Test
-    void cAMigrationWhoseNodeIsKilledDuringTheConversionSucceedsOnTheLiveNode() {
-        migrateKillingTheNodeIn("convert", "212", "/v2v/job/convert")
-    }
+    // The conversion phase's takeover (killed during virt-v2v, B attaches to the run under way) was a third test here;
+    // it cost about 5 min of a CI budget of 45 and took the suite to 48: it goes back when the phase tests share one
+    // migration (issue 13's per-phase fault injection).
 
     /**
      * Submits the migration of web-01 to node A, kills A a few seconds into phase, and checks that B finishes it:
