@@ -51,7 +51,7 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
     @Autowired
     private AgentPathRoots agentPathRoots;
     @Autowired
-    private org.zstack.v2v.job.V2VJobApiHandler jobApis;
+    private org.zstack.v2v.migration.V2VJobApiHandler jobApis;
     @Autowired
     private org.zstack.v2v.source.kvm.KvmSourceApiHandler kvmSourceApis;
 

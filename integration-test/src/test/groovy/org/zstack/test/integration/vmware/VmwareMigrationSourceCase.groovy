@@ -24,7 +24,7 @@ import org.zstack.v2v.source.PreparedSource
 import org.zstack.v2v.source.SourceAccess
 import org.zstack.v2v.source.SourceVm
 import org.zstack.vmware.VCenterNetworkVO
-import org.zstack.vmware.migration.VmwareMigrationSource
+import org.zstack.vmware.source.VmwareMigrationSource
 
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
