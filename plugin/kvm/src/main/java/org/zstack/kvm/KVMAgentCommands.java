@@ -115,6 +115,8 @@ public final class KVMAgentCommands {
         public String domainType;
         public String machineType;
         public String bootMode;
+        /** UEFI secure boot (OVMF's secure-boot build); needs machineType q35. */
+        public boolean secureBoot;
         public java.util.List<VmVolumeTO> volumes;
         public java.util.List<VmNicTO> nics;
         public String serialLogPath;

@@ -20,7 +20,13 @@ public enum V2VErrors {
     UNSUPPORTED_SOURCE_DISK(1015),
     /** Answered by the agents themselves (AllowedRoots.PATH_NOT_ALLOWED): the node only passes the code on. */
     PATH_NOT_ALLOWED(1020),
-    NOT_A_PLAIN_NAME(1021);
+    NOT_A_PLAIN_NAME(1021),
+    /** Refused at submission: a source disk of a kind the migration cannot copy faithfully (see README). */
+    INDEPENDENT_DISK(1050),
+    RAW_DEVICE_MAPPING(1051),
+    SHARED_DISK(1052),
+    ENCRYPTED_VM(1053),
+    MEDIA_CONNECTED(1054);
 
     private final String code;
 

@@ -6,7 +6,7 @@ import org.zstack.header.vm.VmInstanceVO;
 /**
  * What vSphere says of an ESX VM beyond the VM instance: its identity in the vCenter (morval, instanceUuid: a
  * re-sync finds the VM by them and keeps its uuid), firmware (bios or efi), power state in vSphere's words
- * (poweredOn, poweredOff, suspended), guest id.
+ * (poweredOn, poweredOff, suspended), guest id, boot order and secure boot, encryption, connected CD/DVD and floppy images.
  */
 @Entity
 @Table(name = "VCenterVmInstanceVO")
@@ -40,6 +40,20 @@ public class VCenterVmInstanceVO extends VmInstanceVO {
     private boolean changeTrackingEnabled;
     @Column
     private String vmPathName;
+    /** config.bootOptions.bootOrder as "disk:2001,cdrom,ethernet:4000,floppy"; null: the firmware's own order. */
+    @Column
+    private String bootOrder;
+    /** The disk the VM boots from (the first disk of the boot order); null when the boot order names none. */
+    @Column
+    private Integer bootDiskKey;
+    @Column
+    private boolean secureBoot;
+    /** vSphere VM Encryption: the VM has a key (config.keyId), so its files are encrypted. */
+    @Column
+    private boolean encrypted;
+    /** The CD/DVD and floppy drives holding an image or a host's device, "label: file" joined by "; "; null: none. */
+    @Column
+    private String connectedMedia;
 
     public String getVCenterUuid() { return vCenterUuid; }
     public void setVCenterUuid(String vCenterUuid) { this.vCenterUuid = vCenterUuid; }
@@ -69,4 +83,14 @@ public class VCenterVmInstanceVO extends VmInstanceVO {
     public void setChangeTrackingEnabled(boolean changeTrackingEnabled) { this.changeTrackingEnabled = changeTrackingEnabled; }
     public String getVmPathName() { return vmPathName; }
     public void setVmPathName(String vmPathName) { this.vmPathName = vmPathName; }
+    public String getBootOrder() { return bootOrder; }
+    public void setBootOrder(String bootOrder) { this.bootOrder = bootOrder; }
+    public Integer getBootDiskKey() { return bootDiskKey; }
+    public void setBootDiskKey(Integer bootDiskKey) { this.bootDiskKey = bootDiskKey; }
+    public boolean isSecureBoot() { return secureBoot; }
+    public void setSecureBoot(boolean secureBoot) { this.secureBoot = secureBoot; }
+    public boolean isEncrypted() { return encrypted; }
+    public void setEncrypted(boolean encrypted) { this.encrypted = encrypted; }
+    public String getConnectedMedia() { return connectedMedia; }
+    public void setConnectedMedia(String connectedMedia) { this.connectedMedia = connectedMedia; }
 }

@@ -4,8 +4,8 @@ import jakarta.persistence.*;
 import org.zstack.header.volume.VolumeVO;
 
 /**
- * An ESX VM's disk: its vSphere device key, the datastore it is on, thin or thick, its mode and backing, and its
- * place on the controller. The volume's installPath is the datastore path, its size the capacity.
+ * An ESX VM's disk: its vSphere device key, the datastore it is on, thin or thick, its mode and backing (sharing,
+ * RDM compatibility mode), and its place on the controller. The volume's installPath is the datastore path, its size the capacity.
  */
 @Entity
 @Table(name = "VCenterVolumeVO")
@@ -29,6 +29,12 @@ public class VCenterVolumeVO extends VolumeVO {
     private Integer controllerKey;
     @Column
     private Integer unitNumber;
+    /** sharingNone or sharingMultiWriter (a disk several VMs write at once); null when vSphere says nothing. */
+    @Column
+    private String sharing;
+    /** An RDM's physicalMode or virtualMode; null for a disk in a file. */
+    @Column
+    private String compatibilityMode;
 
     @Override
     public Boolean thin() {
@@ -53,4 +59,8 @@ public class VCenterVolumeVO extends VolumeVO {
     public void setControllerKey(Integer controllerKey) { this.controllerKey = controllerKey; }
     public Integer getUnitNumber() { return unitNumber; }
     public void setUnitNumber(Integer unitNumber) { this.unitNumber = unitNumber; }
+    public String getSharing() { return sharing; }
+    public void setSharing(String sharing) { this.sharing = sharing; }
+    public String getCompatibilityMode() { return compatibilityMode; }
+    public void setCompatibilityMode(String compatibilityMode) { this.compatibilityMode = compatibilityMode; }
 }

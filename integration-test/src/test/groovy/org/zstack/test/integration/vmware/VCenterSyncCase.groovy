@@ -150,7 +150,7 @@ class VCenterSyncCase {
             assert vm.cpuNum == s.cpu: where
             assert vm.memorySize == (s.memoryMB as long) * MiB: where
             assert vm.state == states[s.powerState]: where
-            assert vm.platform == ((s.guestId as String).startsWith("windows") ? "Windows" : "Linux"): where
+            assert vm.platform == ((s.guestId as String).startsWith("windows") ? "WindowsVirtio" : "Linux"): where
             assert vm.guestOsType == s.guestFullName: where
             assert vm.description == (s.annotation ?: null): where
             assert hosts.find { it.uuid == vm.hostUuid }.name == s.host: where

@@ -249,7 +249,7 @@ class VmwareMigrationSourceCase {
         }
 
         SourceVm on = find(vm("on-01").uuid)
-        assert on.platform == "Windows" && on.bootMode == "BIOS" && on.powerState == "Running"
+        assert on.platform == "WindowsVirtio" && on.bootMode == "BIOS" && on.powerState == "Running"
         SourceVm other = find(vm("cbt-01").uuid)
         assert other.platform == "Other"
     }

@@ -39,7 +39,8 @@ public record DomainDefinition(String name, String uuid, String title, String do
      * @param code         the read-only firmware image
      * @param varsTemplate the variable store every VM's own NVRAM file starts as a copy of
      * @param nvram        this VM's NVRAM file
+     * @param secureBoot   the code is OVMF's secure-boot build (it needs SMM) and the template has keys enrolled
      */
-    public record UefiFirmware(String code, String varsTemplate, String nvram) {
+    public record UefiFirmware(String code, String varsTemplate, String nvram, boolean secureBoot) {
     }
 }

@@ -53,7 +53,15 @@ final class DomainDefinitionFactory {
         long memoryKiB = (cmd.memorySize + 1023) / 1024;
         String domainType = oneOf(cmd.domainType, "kvm", Set.of("kvm", "qemu"), "domainType");
         String machine = oneOf(cmd.machineType, "pc", Set.of("pc", "q35"), "machineType");
-        DomainDefinition.UefiFirmware fw = uefi(cmd.bootMode) ? firmware.locate(uuid) : null;
+        boolean uefi = uefi(cmd.bootMode);
+        if (cmd.secureBoot && !uefi) {
+            throw new AgentException("secureBoot needs bootMode UEFI, not " + cmd.bootMode);
+        }
+        if (cmd.secureBoot && !"q35".equals(machine)) {
+            // OVMF's secure-boot build keeps its variables in SMM, which QEMU's i440fx (pc) machine does not have
+            throw new AgentException("secureBoot needs machineType q35, not " + machine);
+        }
+        DomainDefinition.UefiFirmware fw = uefi ? firmware.locate(uuid, cmd.secureBoot) : null;
         String serialLog = cmd.serialLogPath == null || cmd.serialLogPath.isBlank()
                 ? null : absolutePath(cmd.serialLogPath, "serialLogPath").toString();
         return new DomainDefinition(name, uuid, title(cmd.vmName), domainType, machine, memoryKiB, cmd.cpuNum, fw,

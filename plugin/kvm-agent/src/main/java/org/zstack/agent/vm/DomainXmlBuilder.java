@@ -22,6 +22,10 @@ public final class DomainXmlBuilder {
         XmlElement features = domain.child("features");
         features.child("acpi");
         features.child("apic");
+        if (d.firmware() != null && d.firmware().secureBoot()) {
+            // the secure-boot firmware protects its variable store in SMM: without it the guest could rewrite the keys
+            features.child("smm").attr("state", "on");
+        }
         if ("kvm".equals(d.domainType())) {
             // the guest sees the host's real CPU: fastest, and the node places VMs on like hosts anyway
             domain.child("cpu").attr("mode", "host-passthrough").attr("check", "none");
@@ -38,7 +42,11 @@ public final class DomainXmlBuilder {
         os.child("type").attr("arch", "x86_64").attr("machine", d.machine()).text("hvm");
         DomainDefinition.UefiFirmware fw = d.firmware();
         if (fw != null) {
-            os.child("loader").attr("readonly", "yes").attr("type", "pflash").text(fw.code());
+            XmlElement loader = os.child("loader").attr("readonly", "yes");
+            if (fw.secureBoot()) {
+                loader.attr("secure", "yes");
+            }
+            loader.attr("type", "pflash").text(fw.code());
             // libvirt copies the template into the VM's own NVRAM file on first start, and keeps it afterwards
             os.child("nvram").attr("template", fw.varsTemplate()).text(fw.nvram());
         }
@@ -73,6 +81,10 @@ public final class DomainXmlBuilder {
         }
         serial.child("target").attr("port", 0);
         devices.child("console").attr("type", "pty").child("target").attr("type", "serial").attr("port", 0);
+        // the QEMU guest agent's port, as ZStack gives every VM: libvirt picks the socket's path, and a guest with
+        // qemu-guest-agent installed answers on it (without the port the agent waits for a device that never comes)
+        XmlElement agent = devices.child("channel").attr("type", "unix");
+        agent.child("target").attr("type", "virtio").attr("name", "org.qemu.guest_agent.0");
         // localhost only: the console is reached through the host (an SSH tunnel or the node's proxy), never openly
         devices.child("graphics").attr("type", "vnc").attr("port", -1).attr("autoport", "yes").attr("listen", "127.0.0.1")
                 .child("listen").attr("type", "address").attr("address", "127.0.0.1");

@@ -32,6 +32,8 @@ public final class VmAgentCommands {
         public String machineType;
         /** "BIOS" (default; ZStack's "Legacy" too) or "UEFI". */
         public String bootMode;
+        /** UEFI with secure boot: OVMF's secure-boot build with Microsoft's keys enrolled; needs machineType q35. */
+        public boolean secureBoot;
         public List<VolumeTO> volumes;
         public List<NicTO> nics;
         /** Where the first serial port's output is written; null for none. */

@@ -146,6 +146,44 @@ class DomainDefinitionFactoryTest {
     }
 
     @Test
+    void secureBootGetsTheSecureBootBuildWithMicrosoftsKeys() throws Exception {
+        Files.createFile(ovmf.resolve("OVMF_CODE_4M.fd"));
+        Files.createFile(ovmf.resolve("OVMF_VARS_4M.fd"));
+        StartVmCmd c = cmd();
+        c.bootMode = "UEFI";
+        c.machineType = "q35";
+        c.secureBoot = true;
+        // the plain build is no substitute: the guest's signed boot loader would then run unchecked
+        assertRefused(c, "the VM boots with UEFI secure boot, but this host has no OVMF secure-boot firmware: neither "
+                + ovmf.resolve("OVMF_CODE_4M.secboot.fd") + " with OVMF_VARS_4M.ms.fd");
+        Files.createFile(ovmf.resolve("OVMF_CODE_4M.secboot.fd"));
+        Files.createFile(ovmf.resolve("OVMF_VARS_4M.ms.fd"));
+        DomainDefinition.UefiFirmware fw = factory.create(c).firmware();
+        assertTrue(fw.secureBoot());
+        assertEquals(ovmf.resolve("OVMF_CODE_4M.secboot.fd").toString(), fw.code());
+        assertEquals(ovmf.resolve("OVMF_VARS_4M.ms.fd").toString(), fw.varsTemplate());
+        assertFalse(factory.create(cmdUefi()).firmware().secureBoot());
+
+        c.machineType = "pc";
+        assertRefused(c, "secureBoot needs machineType q35, not pc");
+        c.machineType = "q35";
+        c.bootMode = "BIOS";
+        assertRefused(c, "secureBoot needs bootMode UEFI, not BIOS");
+    }
+
+    private StartVmCmd cmdUefi() {
+        StartVmCmd c = cmd();
+        c.bootMode = "UEFI";
+        return c;
+    }
+
+    @Test
+    void theRealHostHasSecureBootOvmf() {
+        DomainDefinition.UefiFirmware fw = new UefiFirmwareLocator().locate("01234567-89ab-cdef-0123-456789abcdef", true);
+        assertTrue(Files.isRegularFile(Path.of(fw.code())) && fw.code().contains("secboot"), fw.toString());
+    }
+
+    @Test
     void uefiWithoutOvmfIsAClearError() throws Exception {
         Files.createFile(ovmf.resolve("OVMF_CODE_4M.fd")); // a code image without its VARS template is no use
         StartVmCmd c = cmd();

@@ -116,13 +116,30 @@ class DomainXmlBuilderTest {
         assertEquals("virtio", x(doc, "/domain/devices/memballoon/@model"));
         assertEquals("virtio", x(doc, "/domain/devices/rng/@model"));
         assertEquals("/dev/urandom", x(doc, "/domain/devices/rng/backend"));
+        // the guest agent's port: libvirt gives the socket, qemu-guest-agent in the guest opens the port
+        assertEquals(1, count(doc, "/domain/devices/channel[@type='unix']/target[@type='virtio'][@name='org.qemu.guest_agent.0']"));
+        assertEquals(0, count(doc, "/domain/features/smm"));
+        assertEquals(0, count(doc, "/domain/os/loader"));
+    }
+
+    @Test
+    void secureBootDomainHasSmmAndASecureLoader() throws Exception {
+        DomainDefinition d = new DomainDefinition(NAME, UUID, null, "qemu", "q35", 524288, 1,
+                new DomainDefinition.UefiFirmware("/usr/share/OVMF/OVMF_CODE_4M.secboot.fd", "/usr/share/OVMF/OVMF_VARS_4M.ms.fd",
+                        "/var/lib/libvirt/qemu/nvram/" + UUID + "_VARS.fd", true),
+                List.of(new DomainDefinition.Disk("vda", "/ps/root.qcow2", "qcow2", "none", null, true)), List.of(), null);
+        Document doc = parse(DomainXmlBuilder.toXml(d));
+        assertEquals("on", x(doc, "/domain/features/smm/@state"));
+        assertEquals("yes", x(doc, "/domain/os/loader/@secure"));
+        assertEquals("/usr/share/OVMF/OVMF_CODE_4M.secboot.fd", x(doc, "/domain/os/loader"));
+        assertEquals("/usr/share/OVMF/OVMF_VARS_4M.ms.fd", x(doc, "/domain/os/nvram/@template"));
     }
 
     @Test
     void uefiQemuQ35DomainWithoutSerialLogOrTitle() throws Exception {
         DomainDefinition d = new DomainDefinition(NAME, UUID, null, "qemu", "q35", 524288, 1,
                 new DomainDefinition.UefiFirmware("/usr/share/OVMF/OVMF_CODE_4M.fd", "/usr/share/OVMF/OVMF_VARS_4M.fd",
-                        "/var/lib/libvirt/qemu/nvram/" + UUID + "_VARS.fd"),
+                        "/var/lib/libvirt/qemu/nvram/" + UUID + "_VARS.fd", false),
                 List.of(new DomainDefinition.Disk("vda", "/ps/root.qcow2", "qcow2", "none", null, true)), List.of(), null);
         Document doc = parse(DomainXmlBuilder.toXml(d));
         assertEquals("qemu", x(doc, "/domain/@type"));
@@ -132,6 +149,8 @@ class DomainXmlBuilderTest {
         assertEquals("/usr/share/OVMF/OVMF_CODE_4M.fd", x(doc, "/domain/os/loader"));
         assertEquals("yes", x(doc, "/domain/os/loader/@readonly"));
         assertEquals("pflash", x(doc, "/domain/os/loader/@type"));
+        assertEquals("", x(doc, "/domain/os/loader/@secure"));
+        assertEquals(0, count(doc, "/domain/features/smm"));
         assertEquals("/var/lib/libvirt/qemu/nvram/" + UUID + "_VARS.fd", x(doc, "/domain/os/nvram"));
         assertEquals("/usr/share/OVMF/OVMF_VARS_4M.fd", x(doc, "/domain/os/nvram/@template"));
         assertEquals(0, count(doc, "/domain/devices/interface"));

@@ -9,7 +9,10 @@ public class VmNicInventory {
     private String uuid;
     private String vmInstanceUuid;
     private String l3NetworkUuid;
+    private String ip;
     private String mac;
+    private String netmask;
+    private String gateway;
     private Integer deviceId;
     private String driverType;
     private String hypervisorType;
@@ -25,7 +28,10 @@ public class VmNicInventory {
         inv.uuid = vo.getUuid();
         inv.vmInstanceUuid = vo.getVmInstanceUuid();
         inv.l3NetworkUuid = vo.getL3NetworkUuid();
+        inv.ip = vo.getIp();
         inv.mac = vo.getMac();
+        inv.netmask = vo.getNetmask();
+        inv.gateway = vo.getGateway();
         inv.deviceId = vo.getDeviceId();
         inv.driverType = vo.getDriverType();
         inv.hypervisorType = vo.getHypervisorType();
@@ -38,6 +44,9 @@ public class VmNicInventory {
 
     public String getUuid() { return uuid; }
     public String getMac() { return mac; }
+    public String getIp() { return ip; }
+    public String getNetmask() { return netmask; }
+    public String getGateway() { return gateway; }
     public Integer getDeviceId() { return deviceId; }
     public String getSourceNetworkName() { return sourceNetworkName; }
 }

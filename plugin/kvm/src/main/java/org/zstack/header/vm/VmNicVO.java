@@ -23,6 +23,13 @@ public class VmNicVO extends ResourceVO {
     private String driverType;
     @Column
     private String hypervisorType;
+    /** The NIC's address in its L3 network, as ZStack's VmNicVO keeps it (its UsedIpVO has the same); null for none. */
+    @Column
+    private String ip;
+    @Column
+    private String netmask;
+    @Column
+    private String gateway;
 
     /** The name of the network the NIC is on at its source hypervisor (a portgroup of a vCenter), or null. */
     public String sourceNetworkName() {
@@ -46,4 +53,10 @@ public class VmNicVO extends ResourceVO {
     public void setDriverType(String driverType) { this.driverType = driverType; }
     public String getHypervisorType() { return hypervisorType; }
     public void setHypervisorType(String hypervisorType) { this.hypervisorType = hypervisorType; }
+    public String getIp() { return ip; }
+    public void setIp(String ip) { this.ip = ip; }
+    public String getNetmask() { return netmask; }
+    public void setNetmask(String netmask) { this.netmask = netmask; }
+    public String getGateway() { return gateway; }
+    public void setGateway(String gateway) { this.gateway = gateway; }
 }

@@ -103,6 +103,13 @@ public class CreateTargetVmRecordsFlow implements Flow {
                 boolean hasRanges = Q.New(IpRangeVO.class).eq(IpRangeVO_.l3NetworkUuid, n.l3NetworkUuid).isExists();
                 UsedIpInventory ip = hasRanges || n.ip != null
                         ? ctx.services.ipAllocator.allocate(n.l3NetworkUuid, n.ip, nic.getUuid()) : null;
+                if (ip != null) {
+                    // ZStack's NIC carries its address too: QueryVmNic ip=... and the VM inventory show it
+                    nic.setIp(ip.getIp());
+                    nic.setNetmask(ip.getNetmask());
+                    nic.setGateway(ip.getGateway());
+                    ctx.services.dbf.update(nic);
+                }
                 ctx.ips.add(ip);
             }
             ctx.services.updateJob(ctx.jobUuid(), j -> j.setTargetHostUuid(spec.hostUuid));

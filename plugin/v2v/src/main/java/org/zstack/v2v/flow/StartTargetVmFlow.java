@@ -71,8 +71,11 @@ public class StartTargetVmFlow implements Flow {
         cmd.cpuNum = spec.cpuNum;
         cmd.memorySize = spec.memorySize;
         cmd.domainType = KVMGlobalConfig.VM_DOMAIN_TYPE.value();
-        cmd.machineType = "pc";
         cmd.bootMode = spec.sourceVm.bootMode == null ? "BIOS" : spec.sourceVm.bootMode;
+        // a guest that booted with secure boot gets it again (its boot chain is signed); OVMF's secure-boot build
+        // needs SMM, which only the q35 machine has
+        cmd.secureBoot = spec.sourceVm.secureBoot && "UEFI".equals(cmd.bootMode);
+        cmd.machineType = cmd.secureBoot ? "q35" : "pc";
         cmd.serialLogPath = "/var/log/libvirt/qemu/" + spec.targetVmUuid + "-serial.log";
         cmd.start = true;
         cmd.volumes = new ArrayList<>();

@@ -24,6 +24,7 @@ import org.zstack.header.vm.VmNicVO;
 import org.zstack.header.vm.VmNicVO_;
 import org.zstack.network.l3.IpAllocator;
 import org.zstack.v2v.*;
+import org.zstack.v2v.source.MigrationSources;
 import org.zstack.v2v.source.SourceVm;
 
 import java.security.SecureRandom;
@@ -49,6 +50,8 @@ public class V2VJobPlanner {
     private ReadyConversionHosts readyConversionHosts;
     @Autowired
     private IpAllocator ipAllocator;
+    @Autowired
+    private MigrationSources sources;
 
     /** The source VMs a submission names, in order: what {@link SourceVmResolver} looks up before planning. */
     public static List<SourceRef> sourceRefs(APIConvertVmFromForeignHypervisorMsg msg) {
@@ -243,6 +246,7 @@ public class V2VJobPlanner {
             if (spec.memorySize < 16L << 20) {
                 throw invalid("%s: memorySize must be at least 16 MiB, not %d bytes", who, spec.memorySize);
             }
+            sources.get(spec.scheme).checkMigratable(vm, spec.skipDisks);
             if (!sourceVms.add(vm.uuid)) {
                 throw invalid("%s is given twice", who);
             }

@@ -3,6 +3,8 @@ package org.zstack.v2v.source;
 import org.zstack.header.core.Completion;
 import org.zstack.header.core.ReturnValueCompletion;
 
+import java.util.List;
+
 /**
  * A platform VMs are migrated from (VMware, KVM/libvirt). The migration pipeline knows sources only
  * through this interface, chosen by the scheme of the job's url ({@code vmware://<vm>}), so adding one never
@@ -18,6 +20,15 @@ public interface MigrationSource {
      * or it cannot be migrated (a disk on unsupported storage).
      */
     void find(String ref, SourceAccess access, ReturnValueCompletion<SourceVm> completion);
+
+    /**
+     * Refuses, at submission and before anything is written, a VM that cannot be migrated as asked: a disk or a device
+     * of a kind this source cannot copy faithfully. skippedDisks are the data disks (indexes) the user leaves out; a
+     * refused data disk among them is no reason to refuse. Throws OperationFailureException naming the disk and the
+     * reason. The default finds nothing to refuse (a source that refuses in {@link #find} needs nothing more).
+     */
+    default void checkMigratable(SourceVm vm, List<Integer> skippedDisks) {
+    }
 
     /**
      * Makes the VM's disks readable by the conversion host: powers the VM off first when the spec asks and it is on

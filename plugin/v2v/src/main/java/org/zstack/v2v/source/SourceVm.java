@@ -19,6 +19,8 @@ public class SourceVm {
     public String guestOsType;
     /** BIOS or UEFI, never unknown. */
     public String bootMode = "BIOS";
+    /** UEFI secure boot at the source: the target gets secure-boot firmware too. */
+    public boolean secureBoot;
     /** Running, Stopped, Paused as ZStack says it. */
     public String powerState;
     /**

@@ -28,15 +28,16 @@ class SourceVmFinder {
         vm.name = vo.getName();
         vm.cpuNum = vo.getCpuNum() == null ? 0 : vo.getCpuNum();
         vm.memorySize = vo.getMemorySize() == null ? 0 : vo.getMemorySize();
-        vm.platform = GuestPlatform.of(vo.getGuestId());
+        vm.platform = GuestPlatform.of(vo.getGuestId(), vo.getGuestFullName(), vo.getDescription());
         vm.guestOsType = vo.getGuestOsType();
         vm.bootMode = GuestPlatform.bootMode(vo.getFirmware());
+        vm.secureBoot = vo.isSecureBoot();
         vm.powerState = vo.getState() == null ? null : vo.getState().toString();
 
         List<VCenterVolumeVO> volumes = Q.New(VCenterVolumeVO.class).eq("vmInstanceUuid", vo.getUuid()).list();
-        // the sync does not keep vSphere's boot order yet: the first disk on the first controller is the root
+        // the disk vSphere boots from is the root; without a boot order, the first disk on the first controller
         int index = 0;
-        for (VCenterVolumeVO v : SourceDiskOrder.order(volumes, null)) {
+        for (VCenterVolumeVO v : SourceDiskOrder.order(volumes, vo.getBootDiskKey())) {
             SourceVm.Disk d = new SourceVm.Disk();
             d.index = index++;
             d.name = v.getName();

@@ -6,11 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zstack.core.db.DatabaseFacade;
+import org.zstack.core.db.Q;
 import org.zstack.core.encrypt.EncryptionFacade;
 import org.zstack.core.thread.ThreadFacade;
 import org.zstack.header.Component;
 import org.zstack.header.core.Completion;
 import org.zstack.header.core.ReturnValueCompletion;
+import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.errorcode.OperationFailureException;
 import org.zstack.v2v.source.MigrationSource;
 import org.zstack.v2v.source.PrepareSpec;
@@ -23,6 +25,11 @@ import org.zstack.vmware.VCenterErrors;
 import org.zstack.vmware.VCenterState;
 import org.zstack.vmware.VCenterVO;
 import org.zstack.vmware.VCenterVmInstanceVO;
+import org.zstack.vmware.VCenterVolumeVO;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.zstack.core.Platform.err;
 import static org.zstack.core.Platform.inerr;
@@ -102,6 +109,18 @@ public class VmwareMigrationSource implements MigrationSource, Component {
             return;
         }
         completion.success(vm);
+    }
+
+    /** Refuses at submission what {@link SourceDiskEligibility} refuses, from the synced records. */
+    @Override
+    public void checkMigratable(SourceVm vm, List<Integer> skippedDisks) {
+        VCenterVmInstanceVO vo = finder.load(vm.uuid);
+        Map<String, VCenterVolumeVO> records = new HashMap<>();
+        Q.New(VCenterVolumeVO.class).eq("vmInstanceUuid", vo.getUuid()).list().forEach(v -> records.put(v.getUuid(), v));
+        ErrorCode refusal = SourceDiskEligibility.refusal(vo, vm.disks, records, skippedDisks);
+        if (refusal != null) {
+            throw new OperationFailureException(refusal);
+        }
     }
 
     @Override

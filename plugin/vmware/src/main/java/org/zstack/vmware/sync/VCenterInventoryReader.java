@@ -34,7 +34,9 @@ public class VCenterInventoryReader {
             "config.template", "config.instanceUuid", "config.uuid", "config.guestId", "config.guestFullName",
             "config.firmware", "config.hardware.numCPU", "config.hardware.numCoresPerSocket", "config.hardware.memoryMB",
             "config.hardware.device", "config.version", "config.annotation", "config.changeTrackingEnabled",
-            "config.files.vmPathName", "layoutEx.disk", "layoutEx.file"};
+            "config.files.vmPathName", "layoutEx.disk", "layoutEx.file", "config.bootOptions.bootOrder",
+            // newer than the client's stubs (6.5): asked by path, so that the lenient reader gets them as plain values
+            "config.bootOptions.efiSecureBootEnabled", "config.keyId.keyId", "guest.guestFullName"};
     private static final String[] DATASTORE_PROPS = {"name", "summary.type", "summary.url", "summary.capacity",
             "summary.freeSpace", "summary.accessible"};
     private static final String[] NETWORK_PROPS = {"name"};
@@ -220,26 +222,90 @@ public class VCenterInventoryReader {
         Map<Integer, Long> diskSizes = actualDiskSizes(p);
         List<VCenterSnapshot.Disk> disks = new ArrayList<>();
         List<VCenterSnapshot.Nic> nics = new ArrayList<>();
+        List<VCenterSnapshot.Media> media = new ArrayList<>();
         if (p.get("config.hardware.device") instanceof VirtualDevice[] devices) {
             for (VirtualDevice d : devices) {
                 if (d instanceof VirtualDisk disk) {
                     disks.add(disk(disk, diskSizes.get(disk.getKey()), datastoreNames));
                 } else if (d instanceof VirtualEthernetCard nic) {
                     nics.add(nic(nic, portgroupsByKey));
+                } else {
+                    VCenterSnapshot.Media m = media(d);
+                    if (m != null) {
+                        media.add(m);
+                    }
                 }
             }
         }
+        media.sort(Comparator.comparingInt(VCenterSnapshot.Media::key));
         disks.sort(Comparator.comparingInt(VCenterSnapshot.Disk::key));
         nics.sort(Comparator.comparingInt(VCenterSnapshot.Nic::key));
         Object power = p.get("runtime.powerState");
         Integer cpu = p.integer("config.hardware.numCPU");
         Long mem = p.lng("config.hardware.memoryMB");
         return new VCenterSnapshot.Vm(p.morval(), p.str("name"), dc, p.ref("runtime.host"), p.ref("resourcePool"),
-                p.str("config.instanceUuid"), p.str("config.uuid"), p.str("config.guestId"), p.str("config.guestFullName"),
+                p.str("config.instanceUuid"), p.str("config.uuid"), p.str("config.guestId"), guestFullName(p),
                 p.str("config.firmware"), cpu == null ? 0 : cpu, p.integer("config.hardware.numCoresPerSocket"),
                 mem == null ? 0 : mem, power == null ? null : power.toString(), p.str("config.version"),
                 p.str("config.annotation"), p.bool("config.changeTrackingEnabled"), p.str("config.files.vmPathName"),
-                disks, nics);
+                disks, nics, boot(p), p.str("config.keyId.keyId") != null, media);
+    }
+
+    /** The guest's name as VMware Tools report it (the real distribution), else the configured one. */
+    private static String guestFullName(Props p) {
+        String tools = p.str("guest.guestFullName");
+        return tools != null && !tools.isBlank() ? tools : p.str("config.guestFullName");
+    }
+
+    static VCenterSnapshot.Boot boot(Props p) {
+        List<String> order = new ArrayList<>();
+        Integer diskKey = null;
+        if (p.get("config.bootOptions.bootOrder") instanceof VirtualMachineBootOptionsBootableDevice[] devices) {
+            for (VirtualMachineBootOptionsBootableDevice d : devices) {
+                if (d instanceof VirtualMachineBootOptionsBootableDiskDevice disk) {
+                    order.add("disk:" + disk.getDeviceKey());
+                    if (diskKey == null) {
+                        diskKey = disk.getDeviceKey();
+                    }
+                } else if (d instanceof VirtualMachineBootOptionsBootableEthernetDevice nic) {
+                    order.add("ethernet:" + nic.getDeviceKey());
+                } else if (d instanceof VirtualMachineBootOptionsBootableCdromDevice) {
+                    order.add("cdrom");
+                } else if (d instanceof VirtualMachineBootOptionsBootableFloppyDevice) {
+                    order.add("floppy");
+                }
+            }
+        }
+        return new VCenterSnapshot.Boot(order.isEmpty() ? null : String.join(",", order), diskKey,
+                p.bool("config.bootOptions.efiSecureBootEnabled"));
+    }
+
+    /**
+     * A CD/DVD or floppy drive that holds an image or a host's device, and is connected or connects at power-on
+     * (a powered-off VM's drives are never "connected"); null for an empty or disconnected drive.
+     */
+    static VCenterSnapshot.Media media(VirtualDevice d) {
+        String kind = d instanceof VirtualCdrom ? "cdrom" : d instanceof VirtualFloppy ? "floppy" : null;
+        if (kind == null) {
+            return null;
+        }
+        VirtualDeviceConnectInfo c = d.getConnectable();
+        if (c == null || !c.isConnected() && !c.isStartConnected()) {
+            return null;
+        }
+        VirtualDeviceBackingInfo b = d.getBacking();
+        String what;
+        if (b instanceof VirtualDeviceFileBackingInfo f && f.getFileName() != null && !f.getFileName().isBlank()) {
+            what = f.getFileName();
+        } else if (b instanceof VirtualDeviceDeviceBackingInfo dev) {
+            // a host's device (not VirtualDeviceRemoteDeviceBackingInfo: the vSphere client's own drive)
+            what = "host device " + (dev.getDeviceName() == null || dev.getDeviceName().isBlank() ? "(auto)" : dev.getDeviceName());
+        } else {
+            // a client's drive (remote backing) is not part of the VM's data
+            return null;
+        }
+        String label = d.getDeviceInfo() == null ? kind + " " + d.getKey() : d.getDeviceInfo().getLabel();
+        return new VCenterSnapshot.Media(d.getKey(), label, kind, what);
     }
 
     /** What each disk's files take on its datastore (all units of its chain: snapshots' deltas too). */
@@ -284,6 +350,8 @@ public class VCenterInventoryReader {
         Boolean thin = null;
         String diskMode = null;
         String uuid = null;
+        String sharing = null;
+        String compatibilityMode = null;
         VirtualDeviceBackingInfo b = d.getBacking();
         if (b instanceof VirtualDeviceFileBackingInfo fb) {
             fileName = fb.getFileName();
@@ -293,6 +361,7 @@ public class VCenterInventoryReader {
             thin = Boolean.TRUE.equals(f.getThinProvisioned());
             diskMode = f.getDiskMode();
             uuid = f.getUuid();
+            sharing = f.getSharing();
         } else if (b instanceof VirtualDiskSparseVer2BackingInfo sp) {
             thin = true;
             diskMode = sp.getDiskMode();
@@ -305,6 +374,8 @@ public class VCenterInventoryReader {
             thin = false;
             diskMode = rdm.getDiskMode();
             uuid = rdm.getUuid();
+            sharing = rdm.getSharing();
+            compatibilityMode = rdm.getCompatibilityMode();
         }
         if (datastore == null && fileName != null && fileName.startsWith("[")) {
             int end = fileName.indexOf(']');
@@ -314,7 +385,8 @@ public class VCenterInventoryReader {
         }
         String label = d.getDeviceInfo() == null ? null : d.getDeviceInfo().getLabel();
         return new VCenterSnapshot.Disk(d.getKey(), label, fileName, datastore, capacity, thin, diskMode,
-                b == null ? null : b.getClass().getSimpleName(), uuid, d.getControllerKey(), d.getUnitNumber(), actualSize);
+                b == null ? null : b.getClass().getSimpleName(), uuid, d.getControllerKey(), d.getUnitNumber(), actualSize,
+                sharing, compatibilityMode);
     }
 
     private static VCenterSnapshot.Nic nic(VirtualEthernetCard c, Map<String, VCenterSnapshot.Network> portgroupsByKey) {

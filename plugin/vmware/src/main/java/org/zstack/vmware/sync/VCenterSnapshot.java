@@ -52,12 +52,24 @@ public class VCenterSnapshot {
                      String instanceUuid, String biosUuid, String guestId, String guestFullName, String firmware,
                      int cpuNum, Integer coresPerSocket, long memoryMB, String powerState, String vmxVersion,
                      String annotation, boolean changeTrackingEnabled, String vmPathName,
-                     List<Disk> disks, List<Nic> nics) {
+                     List<Disk> disks, List<Nic> nics, Boot boot, boolean encrypted, List<Media> media) {
+    }
+
+    /**
+     * config.bootOptions: the boot order as vSphere keeps it ("disk:2001,cdrom,ethernet:4000,floppy"; null when the
+     * VM has none, and the firmware's own order applies), the boot disk's key (the first disk of that order) and EFI
+     * secure boot.
+     */
+    public record Boot(String order, Integer diskKey, boolean secureBoot) {
+    }
+
+    /** A CD/DVD or floppy drive with something in it: kind cdrom or floppy; what: the image file or host device. */
+    public record Media(int key, String label, String kind, String what) {
     }
 
     public record Disk(int key, String label, String fileName, String datastore, long capacityBytes, Boolean thin,
                        String diskMode, String backingType, String diskUuid, Integer controllerKey, Integer unitNumber,
-                       Long actualSize) {
+                       Long actualSize, String sharing, String compatibilityMode) {
     }
 
     /** network: the morval of the portgroup (standard or distributed) the NIC is on, when known. */

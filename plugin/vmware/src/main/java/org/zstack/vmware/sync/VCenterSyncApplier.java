@@ -16,6 +16,7 @@ import org.zstack.header.volume.VolumeState;
 import org.zstack.header.volume.VolumeStatus;
 import org.zstack.header.volume.VolumeType;
 import org.zstack.vmware.*;
+import org.zstack.vmware.source.GuestPlatform;
 
 import java.util.*;
 import java.util.function.Function;
@@ -512,17 +513,6 @@ public class VCenterSyncApplier {
         };
     }
 
-    static String platform(String guestId, String guestFullName) {
-        String g = ((guestId == null ? "" : guestId) + " " + (guestFullName == null ? "" : guestFullName)).toLowerCase(Locale.ROOT);
-        if (g.contains("win")) {
-            return VmInstanceConstant.PLATFORM_WINDOWS;
-        }
-        if (g.isBlank() || g.contains("other") && !g.contains("linux")) {
-            return VmInstanceConstant.PLATFORM_OTHER;
-        }
-        return VmInstanceConstant.PLATFORM_LINUX;
-    }
-
     private void syncVms() {
         for (VCenterSnapshot.Vm m : s.vms) {
             VCenterVmInstanceVO vo = vmRecords.get(m);
@@ -555,7 +545,7 @@ public class VCenterSyncApplier {
             changed |= set(v.getGuestId(), m.guestId(), v::setGuestId);
             changed |= set(v.getGuestFullName(), m.guestFullName(), v::setGuestFullName);
             changed |= set(v.getGuestOsType(), m.guestFullName() != null ? m.guestFullName() : m.guestId(), v::setGuestOsType);
-            changed |= set(v.getPlatform(), platform(m.guestId(), m.guestFullName()), v::setPlatform);
+            changed |= set(v.getPlatform(), GuestPlatform.of(m.guestId(), m.guestFullName(), m.annotation()), v::setPlatform);
             changed |= set(v.getFirmware(), m.firmware(), v::setFirmware);
             changed |= set(v.getCpuNum(), m.cpuNum(), v::setCpuNum);
             changed |= set(v.getNumCoresPerSocket(), m.coresPerSocket(), v::setNumCoresPerSocket);
@@ -563,6 +553,12 @@ public class VCenterSyncApplier {
             changed |= set(v.getVmxVersion(), m.vmxVersion(), v::setVmxVersion);
             changed |= set(v.isChangeTrackingEnabled(), m.changeTrackingEnabled(), v::setChangeTrackingEnabled);
             changed |= set(v.getVmPathName(), m.vmPathName(), v::setVmPathName);
+            changed |= set(v.getBootOrder(), m.boot().order(), v::setBootOrder);
+            changed |= set(v.getBootDiskKey(), m.boot().diskKey(), v::setBootDiskKey);
+            changed |= set(v.isSecureBoot(), m.boot().secureBoot(), v::setSecureBoot);
+            changed |= set(v.isEncrypted(), m.encrypted(), v::setEncrypted);
+            changed |= set(v.getConnectedMedia(), m.media().isEmpty() ? null : m.media().stream()
+                    .map(x -> x.label() + ": " + x.what()).collect(Collectors.joining("; ")), v::setConnectedMedia);
             if (created) {
                 em.persist(vo);
             }
@@ -589,7 +585,11 @@ public class VCenterSyncApplier {
         boolean anyChange = false;
         String root = null;
         int deviceId = 0;
-        for (VCenterSnapshot.Disk d : m.disks()) {
+        // the disk the VM boots from is the root volume (device 0), the others follow in vSphere's order
+        List<VCenterSnapshot.Disk> disks = new ArrayList<>(m.disks());
+        Integer bootDisk = m.boot().diskKey();
+        disks.sort(Comparator.comparing(d -> !Objects.equals(bootDisk, d.key())));
+        for (VCenterSnapshot.Disk d : disks) {
             VCenterVolumeVO vo = byKey.get(d.key());
             boolean created = vo == null;
             if (created) {
@@ -619,6 +619,8 @@ public class VCenterSyncApplier {
             changed |= set(v.getDiskUuid(), d.diskUuid(), v::setDiskUuid);
             changed |= set(v.getControllerKey(), d.controllerKey(), v::setControllerKey);
             changed |= set(v.getUnitNumber(), d.unitNumber(), v::setUnitNumber);
+            changed |= set(v.getSharing(), d.sharing(), v::setSharing);
+            changed |= set(v.getCompatibilityMode(), d.compatibilityMode(), v::setCompatibilityMode);
             if (created) {
                 em.persist(vo);
             }

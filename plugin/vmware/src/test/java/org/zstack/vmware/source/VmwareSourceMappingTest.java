@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class VmwareSourceMappingTest {
     @Test
     void guestIdsBecomeZStackPlatforms() {
-        assertEquals("Windows", GuestPlatform.of("windows9Server64Guest"));
+        assertEquals("WindowsVirtio", GuestPlatform.of("windows9Server64Guest"));
         assertEquals("Windows", GuestPlatform.of("winNetEnterpriseGuest"));
         assertEquals("Linux", GuestPlatform.of("debian10_64Guest"));
         assertEquals("Linux", GuestPlatform.of("rhel7_64Guest"));

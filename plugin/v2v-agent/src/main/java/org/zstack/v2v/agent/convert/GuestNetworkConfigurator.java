@@ -102,6 +102,11 @@ final class GuestNetworkConfigurator {
             f.interfacesD.put(name, download(s, "/etc/network/interfaces.d/" + name));
         }
         f.ifupdown = exists(s, "/sbin/ifup") || exists(s, "/usr/sbin/ifup");
+        f.resolvconf = exists(s, "/sbin/resolvconf") || exists(s, "/usr/sbin/resolvconf");
+        f.resolvConfLink = s.test("is-symlink " + GuestfishSession.quote(ResolvConf.PATH));
+        if (!f.resolvConfLink && isFile(s, ResolvConf.PATH)) {
+            f.resolvConf = download(s, ResolvConf.PATH);
+        }
         f.netplan = exists(s, "/usr/sbin/netplan") || exists(s, "/usr/bin/netplan");
         for (String name : files(s, "/etc/netplan")) {
             if (name.endsWith(".yaml")) {

@@ -17,6 +17,12 @@ final class GuestNetworkFacts {
     final Map<String, String> interfacesD = new TreeMap<>();
     /** ifup is installed */
     boolean ifupdown;
+    /** resolvconf is installed: it turns ifupdown's dns-nameservers into /etc/resolv.conf */
+    boolean resolvconf;
+    /** /etc/resolv.conf is a symbolic link (systemd-resolved's stub, resolvconf's run file): a service owns it */
+    boolean resolvConfLink;
+    /** /etc/resolv.conf when it is a regular file; null otherwise */
+    String resolvConf;
     /** the netplan command is installed */
     boolean netplan;
     /** file name → content, of /etc/netplan/*.yaml */

@@ -107,6 +107,18 @@ final class GuestNetworkPlan {
     private void ifupdown(GuestNetworkFacts f, List<GuestNic> nics) {
         styles.add("ifupdown");
         writes.add(new Write("/etc/network/interfaces", IfupdownConfig.rewrite(f.interfaces, nics), 0644));
+        List<String> dns = ResolvConf.servers(nics);
+        if (!dns.isEmpty()) {
+            // dns-nameservers does something only through resolvconf; without it the guest keeps the source's DNS
+            if (f.resolvconf) {
+                notes.add("DNS " + dns + " is given to resolvconf by the dns-nameservers lines");
+            } else if (f.resolvConfLink) {
+                notes.add(ResolvConf.PATH + " is a link owned by a service (systemd-resolved?); DNS " + dns
+                        + " is only in dns-nameservers lines, which need resolvconf");
+            } else {
+                writes.add(new Write(ResolvConf.PATH, ResolvConf.render(f.resolvConf, dns), 0644));
+            }
+        }
         for (Map.Entry<String, String> e : f.interfacesD.entrySet()) {
             String kept = IfupdownConfig.withoutReplacedInterfaces(e.getValue());
             if (!kept.equals(e.getValue())) {

@@ -44,6 +44,41 @@ class GuestNetworkPlanTest {
     }
 
     @Test
+    void ifupdownWithoutResolvconfGetsItsResolvConfWritten() {
+        GuestNetworkFacts f = new GuestNetworkFacts();
+        f.interfaces = NetworkConfigRenderingTest.TEST_GUEST_INTERFACES;
+        f.ifupdown = true;
+        f.systemdUdev = true;
+        f.resolvConf = "# from DHCP\nsearch lab.example\nnameserver 192.168.1.1\noptions timeout:2\n";
+        GuestNic second = new GuestNic(2, "net2", "52:54:00:aa:bb:03", null,
+                new StaticAddress("10.0.1.5", 24, null, List.of("10.0.0.3", "10.0.1.53", "10.0.1.54"), false));
+
+        GuestNetworkPlan plan = GuestNetworkPlan.of(f, List.of(DHCP, STATIC, second));
+
+        // each server once, in NIC order, three at most (glibc reads no more); the guest's search and options stay
+        assertEquals("# ZStack V2V: the DNS servers of the migrated VM's networks\nnameserver 10.0.0.2\nnameserver 10.0.0.3\n"
+                + "nameserver 10.0.1.53\nsearch lab.example\noptions timeout:2\n", write(plan, "/etc/resolv.conf").content());
+        assertEquals(0644, write(plan, "/etc/resolv.conf").mode());
+        assertTrue(write(plan, "/etc/network/interfaces").content().contains("dns-nameservers 10.0.0.2 10.0.0.3"));
+
+        // DHCP only: the DHCP client writes it
+        assertFalse(paths(GuestNetworkPlan.of(f, List.of(DHCP))).contains("/etc/resolv.conf"));
+        // resolvconf reads dns-nameservers itself; a link belongs to its service (systemd-resolved): neither is written
+        f.resolvconf = true;
+        assertFalse(paths(GuestNetworkPlan.of(f, List.of(STATIC))).contains("/etc/resolv.conf"));
+        f.resolvconf = false;
+        f.resolvConfLink = true;
+        f.resolvConf = null;
+        plan = GuestNetworkPlan.of(f, List.of(STATIC));
+        assertFalse(paths(plan).contains("/etc/resolv.conf"));
+        assertTrue(plan.notes.stream().anyMatch(n -> n.startsWith("/etc/resolv.conf is a link")), plan.notes.toString());
+        // no resolv.conf at all: a new one
+        f.resolvConfLink = false;
+        assertEquals("# ZStack V2V: the DNS servers of the migrated VM's networks\nnameserver 10.0.0.2\nnameserver 10.0.0.3\n",
+                write(GuestNetworkPlan.of(f, List.of(STATIC)), "/etc/resolv.conf").content());
+    }
+
+    @Test
     void ubuntuOnNetplanGetsNetplanOnlyEvenWithNetworkManagerInstalled() {
         GuestNetworkFacts f = new GuestNetworkFacts();
         f.interfaces = "# ifupdown has been replaced by netplan(5) on this system.\n";
