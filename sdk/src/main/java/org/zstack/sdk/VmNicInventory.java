@@ -5,7 +5,10 @@ public class VmNicInventory {
     public String uuid;
     public String vmInstanceUuid;
     public String l3NetworkUuid;
+    public String ip;
     public String mac;
+    public String netmask;
+    public String gateway;
     public Integer deviceId;
     public String driverType;
     public String hypervisorType;
@@ -42,12 +45,36 @@ public class VmNicInventory {
         this.l3NetworkUuid = l3NetworkUuid;
     }
 
+    public String getIp() {
+        return ip;
+    }
+
+    public void setIp(String ip) {
+        this.ip = ip;
+    }
+
     public String getMac() {
         return mac;
     }
 
     public void setMac(String mac) {
         this.mac = mac;
+    }
+
+    public String getNetmask() {
+        return netmask;
+    }
+
+    public void setNetmask(String netmask) {
+        this.netmask = netmask;
+    }
+
+    public String getGateway() {
+        return gateway;
+    }
+
+    public void setGateway(String gateway) {
+        this.gateway = gateway;
     }
 
     public Integer getDeviceId() {
