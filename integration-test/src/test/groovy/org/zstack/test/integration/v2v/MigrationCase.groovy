@@ -4,6 +4,9 @@ import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
 import org.zstack.sdk.CreateV2VTaskAction
+import org.zstack.sdk.DeleteV2VTaskAction
+import org.zstack.sdk.QueryLongJobAction
+import org.zstack.testlib.guest.GuestImage
 import org.zstack.testlib.guest.GuestSsh
 import org.zstack.testlib.guest.VmwareGuestFixture
 import org.zstack.testlib.libvirt.Libvirtd
@@ -15,18 +18,79 @@ import java.util.regex.Pattern
 import static org.zstack.test.integration.v2v.MigrationEnv.ok
 
 /**
- * The product, end to end, with nothing mocked: a VMware-looking Debian guest with two data disks in the vSphere
- * simulator is migrated by CreateV2VTask (NIC mapped by MAC onto an L3 network on libvirt's bridge, with a fixed IP,
- * the source MAC kept, compressed volumes uploaded from the conversion host to the target host), and boots on the
- * target host's libvirtd to a login prompt; over SSH it shows the MAC and address, data checksums equal to the
- * source's, and no VMware tools.
+ * The product, end to end, with nothing mocked, two tasks at once on one conversion host that runs at most two jobs:
+ * <ul>
+ * <li>a VMware-looking Debian guest with two data disks in the vSphere simulator is migrated by CreateV2VTask (NIC
+ * mapped by MAC onto an L3 network on libvirt's bridge, with a fixed IP, the source MAC kept, compressed volumes
+ * uploaded from the conversion host to the target host), and boots on the target host's libvirtd to a login prompt;
+ * over SSH it shows the MAC and address, data checksums equal to the source's, data disks on virtio, and no VMware
+ * tools;</li>
+ * <li>beside it, the wizard's batch: three VMs in one task, JustConvert (the VMs stay Stopped, no domain), networks
+ * mapped by source port group, plain qcow2. One converts for real; two hold no OS and fail in virt-v2v, which
+ * neither stops the others nor leaves anything behind, and hands their slot to the next job. Then the finished
+ * task is deleted with its jobs.</li>
+ * </ul>
+ * One case rather than two: a conversion costs 3-5 min under TCG, and the batch's plumbing needs one real
+ * conversion, not three (KvmMigrationCase converts two real guests at once).
  */
 class MigrationCase {
     static MigrationEnv env
+    static final String MAC = VmwareGuestFixture.mac(1)
+    static String ip
+    static def webTask
+    static def batchTask
+    static Map webDone
+    static Map batchDone
+    static double webSeconds
+    static double batchSeconds
+    static int maxRunning
+    static boolean sawWaiting
 
+    /** Submits both tasks and follows them to their end, counting the jobs that run at once. */
     @BeforeAll
     static void setUp() {
-        env = new MigrationEnv(vms: ["web-01"])
+        Map blank = [dataDisks: false, disks: [[capacityMB: 64, thin: true]]]
+        env = new MigrationEnv(vms: ["web-01"], maxConcurrentJobs: 2, extraVms: [
+                [name: "blank-1", opts: blank], [name: "app-1", opts: [dataDisks: false]], [name: "blank-2", opts: blank]])
+        String prefix = env.net.gateway.substring(0, env.net.gateway.lastIndexOf('.') + 1)
+        ip = prefix + "210"
+        long begin = System.nanoTime()
+        webTask = ok(new CreateV2VTaskAction(name: "one vm", conversionHostUuid: env.conversionHost.uuid,
+                zoneUuid: env.zone.uuid, clusterUuid: env.cluster.uuid, hostUuid: env.targetHost.uuid,
+                primaryStorageUuid: env.ps.uuid, compress: true, strategy: "InstantStart",
+                vms: [[sourceVmUuid: env.sourceVm("web-01").uuid, cpuNum: 1, memorySize: 512L << 20,
+                       nics        : [[sourceMac: MAC, l3NetworkUuid: env.l3.uuid, ip: ip]]]],
+                sessionId: env.session)).inventory
+        def batch = ["blank-1", "app-1", "blank-2"].collect { [sourceVmUuid: env.sourceVm(it).uuid, memorySize: 256L << 20] }
+        batchTask = ok(new CreateV2VTaskAction(name: "batch", conversionHostUuid: env.conversionHost.uuid,
+                zoneUuid: env.zone.uuid, primaryStorageUuid: env.ps.uuid, compress: false, strategy: "JustConvert",
+                vms: batch, networkMappings: [[sourceNetworkName: "VM Network", l3NetworkUuid: env.l3.uuid]],
+                sessionId: env.session)).inventory
+
+        long deadline = System.currentTimeMillis() + 2400_000
+        while (webDone == null || batchDone == null) {
+            Map w = env.task(webTask.uuid as String)
+            Map b = env.task(batchTask.uuid as String)
+            List<Map> jobs = (w.jobs as List<Map>) + (b.jobs as List<Map>)
+            maxRunning = Math.max(maxRunning, jobs.count { it.state == "Running" && !(it.phase in ["queued", "waiting"]) } as int)
+            sawWaiting |= jobs.any { it.state == "Waiting" || it.phase in ["queued", "waiting"] }
+            if (webDone == null && ended(w)) {
+                webDone = w
+                webSeconds = (System.nanoTime() - begin) / 1e9d
+            }
+            if (batchDone == null && ended(b)) {
+                batchDone = b
+                batchSeconds = (System.nanoTime() - begin) / 1e9d
+            }
+            assert System.currentTimeMillis() < deadline: "tasks not done: ${w}; ${b}"
+            Thread.sleep(1000)
+        }
+        println "[MigrationCase] both tasks ended in ${String.format('%.1f', Math.max(webSeconds, batchSeconds))} s, " +
+                "at most ${maxRunning} jobs at once"
+    }
+
+    static boolean ended(Map task) {
+        return (task.jobs as List<Map>).every { it.state in ["Succeeded", "Failed", "Canceled"] }
     }
 
     @AfterAll
@@ -36,23 +100,12 @@ class MigrationCase {
 
     @Test
     void aVMwareGuestIsMigratedAndBootsOnTheTargetWithItsDataAndNetwork() {
-        def src = env.sourceVm("web-01")
-        String mac = VmwareGuestFixture.mac(1)
-        String prefix = env.net.gateway.substring(0, env.net.gateway.lastIndexOf('.') + 1)
-        String ip = prefix + "210"
-        long begin = System.nanoTime()
-        def task = ok(new CreateV2VTaskAction(name: "one vm", conversionHostUuid: env.conversionHost.uuid,
-                zoneUuid: env.zone.uuid, clusterUuid: env.cluster.uuid, hostUuid: env.targetHost.uuid,
-                primaryStorageUuid: env.ps.uuid, compress: true, strategy: "InstantStart",
-                vms: [[sourceVmUuid: src.uuid, cpuNum: 1, memorySize: 512L << 20,
-                       nics        : [[sourceMac: mac, l3NetworkUuid: env.l3.uuid, ip: ip]]]],
-                sessionId: env.session)).inventory
-        assert task.jobs.size() == 1
-        assert task.jobs[0].sourceVmName == "web-01"
-        assert task.jobs[0].targetVmName == "web-01-迁移"
-
-        Map done = env.awaitTask(task.uuid, 1500)
-        double seconds = (System.nanoTime() - begin) / 1e9d
+        String mac = MAC
+        assert webTask.jobs.size() == 1
+        assert webTask.jobs[0].sourceVmName == "web-01"
+        assert webTask.jobs[0].targetVmName == "web-01-迁移"
+        Map done = webDone
+        double seconds = webSeconds
         Map job = (done.jobs as List<Map>)[0]
         println "[MigrationCase] migrated in ${String.format('%.1f', seconds)} s; phases (s): ${job.phaseTimes}; " +
                 "bytes read from the source: ${job.bytesTransferred}; duration ${job.duration} s"
@@ -93,5 +146,41 @@ class MigrationCase {
         def tools = ssh.run("dpkg-query -W -f='\${Status}' open-vm-tools 2>/dev/null | grep -q 'install ok installed'")
         assert tools.exitCode != 0: "open-vm-tools is still installed"
         assert ssh.run("findmnt -n -o SOURCE /").output.trim() ==~ /\/dev\/vda1|UUID=.*/
+        // virt-v2v renamed the data disks in fstab (sdb, sdc on the source)
+        assert ssh.run("findmnt -n -o SOURCE ${GuestImage.DATA_MOUNT_POINT}").output.trim() ==~ /\/dev\/vd[b-c]1?|UUID=.*/
+    }
+
+    @Test
+    void aBatchRunsAtMostTwoJobsAtOnceAndItsFailuresStopNothing() {
+        assert batchTask.jobs*.sourceVmName == ["blank-1", "app-1", "blank-2"]
+        List<Map> jobs = batchDone.jobs as List<Map>
+        println "[MigrationCase] batch of 3 in ${String.format('%.1f', batchSeconds)} s; " +
+                jobs.collect { "${it.sourceVmName}: ${it.state} in ${it.duration} s ${it.phaseTimes}" }.join("; ")
+        assert maxRunning <= 2
+        assert sawWaiting: "with four jobs and two slots, one should have waited"
+
+        Map app = jobs.find { it.sourceVmName == "app-1" }
+        assert app.state == "Succeeded": "app-1: ${app.error}"
+        def vm = env.vm(app.targetVmUuid as String)
+        assert vm.state == "Stopped"
+        assert vm.name == "app-1-迁移"
+        assert vm.vmNics.size() == 1 && vm.vmNics[0].l3NetworkUuid == env.l3.uuid
+        assert vm.allVolumes.size() == 1
+        Map info = new groovy.json.JsonSlurper().parseText(GuestImage.run(["qemu-img", "info", "--output=json",
+                vm.allVolumes[0].installPath], 60)) as Map
+        assert info.format == "qcow2"
+        assert info["virtual-size"] == env.image.rootVirtualSize
+        assert !Libvirtd.domains().contains(app.targetVmUuid): "JustConvert defines no domain"
+
+        jobs.findAll { it.sourceVmName != "app-1" }.each { Map blank ->
+            assert blank.state == "Failed": blank
+            assert (blank.error as String).contains("virt-v2v"): blank.error
+            assert env.vm(blank.targetVmUuid as String) == null
+        }
+        jobs.each { assert !Files.exists(Path.of(env.conversionHost.storagePath).resolve(it.uuid as String)) }
+
+        ok(new DeleteV2VTaskAction(uuid: batchTask.uuid, sessionId: env.session))
+        assert ok(new QueryLongJobAction(conditions: ["uuid?=${jobs*.uuid.join(',')}".toString()],
+                sessionId: env.session)).inventories.isEmpty()
     }
 }
