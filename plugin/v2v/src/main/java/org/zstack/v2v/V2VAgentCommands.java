@@ -5,7 +5,11 @@ import org.zstack.kvm.KVMAgentCommands.AgentResponse;
 import java.util.List;
 import java.util.Map;
 
-/** Commands of the agent's V2V extension (plugin/v2v-agent); the contract is plugin/v2v-agent/PROTOCOL.md. */
+/**
+ * Commands of the agent's V2V extension (plugin/v2v-agent); the contract is plugin/v2v-agent/PROTOCOL.md. The agent
+ * declares the same classes on its side (the node must not depend on the agent): AgentContractTest holds the two
+ * to the same paths, field names and JSON types.
+ */
 public final class V2VAgentCommands {
     private V2VAgentCommands() {
     }
@@ -17,6 +21,9 @@ public final class V2VAgentCommands {
     public static final String CANCEL_PATH = "/v2v/job/cancel";
     public static final String CLEANUP_PATH = "/v2v/job/cleanup";
     public static final String VOLUME_DELETE_PATH = "/v2v/volume/delete";
+    /** Agent to agent (conversion host → target host); the node only signs a key for it (DeliverCmd.targetAgentKey). */
+    public static final String VOLUME_UPLOAD_PATH = "/v2v/volume/upload";
+    public static final String JOB_STATE_PATH = "/v2v/job/state";
     public static final String KVM_LIST_VMS_PATH = "/v2v/kvm/vms";
     public static final String KVM_PREPARE_VM_PATH = "/v2v/kvm/vm/prepare";
     public static final String KVM_RELEASE_VM_PATH = "/v2v/kvm/vm/release";
@@ -33,8 +40,20 @@ public final class V2VAgentCommands {
     public static class KvmListVmsRsp extends AgentResponse {
         public String libvirtVersion;
         public String qemuVersion;
-        public Map<String, Object> v2vCaps;
+        public ConversionHostCaps v2vCaps;
         public List<KvmVmInventory> vms;
+    }
+
+    /** The conversion host's tools for a KVM source, as its agent probed them; a version is null when not installed. */
+    public static class ConversionHostCaps {
+        public String virtV2v;
+        public String virtV2vInPlace;
+        public String qemuImg;
+        public String qemuNbd;
+        public String nbdkit;
+        public String libguestfs;
+        public boolean sshTransfer;
+        public List<String> supportedDiskTypes;
     }
 
     public static class KvmPrepareVmCmd extends KvmSourceCmd {
@@ -64,7 +83,7 @@ public final class V2VAgentCommands {
     public static class CleanCmd {
         public String storagePath;
         /** Job directories still in use: never removed. */
-        public java.util.List<String> keep;
+        public List<String> keep;
     }
 
     public static class CleanRsp extends AgentResponse {
@@ -106,8 +125,12 @@ public final class V2VAgentCommands {
         public long bytesRead;
         public long bytesWritten;
         public long zeroBytesSkipped;
+        /** Where this run went on with an earlier run's copy (an agent restart, a canceled run); 0: from the start. */
+        public long resumedFromByte;
+        /** What earlier runs had read below resumedFromByte: kept, not read again. */
+        public long bytesFromCheckpoint;
         public double seconds;
-        public double bytesPerSecond;
+        public long bytesPerSecond;
     }
 
     public static class TransferRsp extends AgentResponse {
@@ -126,6 +149,8 @@ public final class V2VAgentCommands {
 
     public static class ConvertCmd extends JobCmd {
         public List<String> disks;
+        /** The bus each disk had at the source, by index (scsi, sata, ide, virtio); null: SCSI. */
+        public List<String> diskBuses;
         public String vmName;
         public boolean forceTcg;
         public long timeoutSeconds;
@@ -139,6 +164,10 @@ public final class V2VAgentCommands {
         public String distro;
         public String osVersion;
         public List<String> interfaces;
+        /** virt-v2v's part of seconds, then the guest network step's, and that step's own log. */
+        public double conversionSeconds;
+        public double networkSeconds;
+        public String networkLogPath;
     }
 
     public static class DeliverVolume {
@@ -171,8 +200,6 @@ public final class V2VAgentCommands {
         public List<DeliveredVolume> volumes;
     }
 
-    public static final String JOB_STATE_PATH = "/v2v/job/state";
-
     public static class JobStateCmd {
         public String jobUuid;
         public String storagePath;
@@ -199,7 +226,18 @@ public final class V2VAgentCommands {
         public String storagePath;
     }
 
+    public static class CleanupRsp extends AgentResponse {
+        /** Something of the job was still running and was stopped. */
+        public boolean canceled;
+        public long freedBytes;
+    }
+
     public static class VolumeDeleteCmd {
         public List<String> paths;
+    }
+
+    public static class VolumeDeleteRsp extends AgentResponse {
+        /** The paths that existed and were removed. */
+        public List<String> deleted;
     }
 }

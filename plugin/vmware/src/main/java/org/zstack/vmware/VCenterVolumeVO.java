@@ -29,6 +29,9 @@ public class VCenterVolumeVO extends VolumeVO {
     private Integer controllerKey;
     @Column
     private Integer unitNumber;
+    /** The vSphere type of its controller (ParaVirtualSCSIController, VirtualAHCIController, VirtualIDEController...). */
+    @Column
+    private String controllerType;
     /** sharingNone or sharingMultiWriter (a disk several VMs write at once); null when vSphere says nothing. */
     @Column
     private String sharing;
@@ -55,6 +58,8 @@ public class VCenterVolumeVO extends VolumeVO {
     public void setBackingType(String backingType) { this.backingType = backingType; }
     public String getDiskUuid() { return diskUuid; }
     public void setDiskUuid(String diskUuid) { this.diskUuid = diskUuid; }
+    public String getControllerType() { return controllerType; }
+    public void setControllerType(String controllerType) { this.controllerType = controllerType; }
     public Integer getControllerKey() { return controllerKey; }
     public void setControllerKey(Integer controllerKey) { this.controllerKey = controllerKey; }
     public Integer getUnitNumber() { return unitNumber; }

@@ -89,9 +89,12 @@ public final class AgentServer implements AutoCloseable {
     private final List<AgentExtension> extensions;
     private final Map<String, Entry<?>> commands = new ConcurrentHashMap<>();
     private final Map<String, CommandRegistry.StreamHandler> streams = new ConcurrentHashMap<>();
-    private final Gson requestGson = new Gson();
+    /** How commands are read; public so the node↔agent contract test reads them exactly so. */
+    public static final Gson REQUEST_GSON = new Gson();
+    private final Gson requestGson = REQUEST_GSON;
     /** Nulls are written so that, e.g., a never-connected ping shows {@code "hostUuid":null} explicitly. */
-    private final Gson responseGson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    public static final Gson RESPONSE_GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    private final Gson responseGson = RESPONSE_GSON;
     private final Gson logGson = new GsonBuilder().disableHtmlEscaping().create();
     private final AtomicReference<Connection> connection = new AtomicReference<>();
     private final HostSecretFile secret;

@@ -23,7 +23,7 @@ public class V2VAgentExtension implements AgentExtension {
     public static final String DELIVER_PATH = "/v2v/job/deliver";
     public static final String CANCEL_PATH = "/v2v/job/cancel";
     public static final String CLEANUP_PATH = "/v2v/job/cleanup";
-    public static final String VOLUME_UPLOAD_PATH = "/v2v/volume/upload";
+    public static final String VOLUME_UPLOAD_PATH = VolumeUploadHandler.PATH;
     public static final String VOLUME_DELETE_PATH = "/v2v/volume/delete";
 
     /** What every job runs on this agent: the one place cancel looks. */

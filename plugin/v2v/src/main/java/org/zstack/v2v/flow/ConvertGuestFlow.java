@@ -1,5 +1,6 @@
 package org.zstack.v2v.flow;
 
+import org.slf4j.LoggerFactory;
 import org.zstack.header.core.ReturnValueCompletion;
 import org.zstack.header.core.workflow.Flow;
 import org.zstack.header.core.workflow.FlowRollback;
@@ -13,6 +14,7 @@ import org.zstack.v2v.job.MigrationContext;
 import org.zstack.v2v.job.V2VJobSpec;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Map;
 
 import static org.zstack.core.Platform.err;
@@ -36,6 +38,42 @@ public class ConvertGuestFlow implements Flow {
     @Override
     public void run(FlowTrigger trigger, Map data) {
         ctx.beginPhase(PHASE, PROGRESS_BASE);
+        V2VAgentCommands.ConvertCmd cmd = command(ctx, V2VGlobalConfig.CONVERT_FORCE_TCG.value(Boolean.class),
+                V2VGlobalConfig.CONVERT_TIMEOUT.value(Long.class));
+        ctx.services.callStep(ctx.conversionHost.getHostUuid(), V2VAgentCommands.CONVERT_PATH, cmd,
+                V2VAgentCommands.ConvertRsp.class, new ReturnValueCompletion<>() {
+                    @Override
+                    public void success(V2VAgentCommands.ConvertRsp rsp) {
+                        ctx.converted = rsp;
+                        ctx.services.updateJob(ctx.jobUuid(), j -> j.setLogPath(rsp.logPath));
+                        ctx.endPhase(PHASE);
+                        // the phase's two steps, so a slow conversion shows which one was slow
+                        ctx.phaseTimes.put(PHASE + ".virt-v2v", Math.round(rsp.conversionSeconds * 100) / 100.0);
+                        ctx.phaseTimes.put(PHASE + ".network", Math.round(rsp.networkSeconds * 100) / 100.0);
+                        LoggerFactory.getLogger(ConvertGuestFlow.class).info("job {}: VM {} converted in {} s (virt-v2v {} s,"
+                                + " guest network {} s), a {} guest {} {}; logs {} and {}", ctx.jobUuid(), ctx.vmName(),
+                                rsp.seconds, rsp.conversionSeconds, rsp.networkSeconds, rsp.osType, rsp.distro, rsp.osVersion,
+                                rsp.logPath, rsp.networkLogPath);
+                        trigger.next();
+                    }
+
+                    @Override
+                    public void fail(ErrorCode e) {
+                        // the job directory goes when the run ends; the agent keeps the logs under logs/<job>/
+                        String log = ctx.storagePath() + "/logs/" + ctx.jobUuid() + "/virt-v2v.log";
+                        ctx.services.updateJob(ctx.jobUuid(), j -> j.setLogPath(log));
+                        trigger.fail(err(V2VErrors.CONVERT_FAILED, e, "converting VM %s failed; the conversion log is %s on"
+                                + " conversion host %s", ctx.vmName(), log, ctx.conversionHost.getName()));
+                    }
+                });
+    }
+
+    /**
+     * The convert command for the transferred disks and the target NICs. Each disk goes with the bus it had at the
+     * source: virt-v2v rewrites the guest's device names (sda on SCSI/SATA, hda on IDE) to the target's virtio ones
+     * only when it is told the names the guest uses now.
+     */
+    static V2VAgentCommands.ConvertCmd command(MigrationContext ctx, boolean forceTcg, long timeoutSeconds) {
         V2VAgentCommands.ConvertCmd cmd = new V2VAgentCommands.ConvertCmd();
         cmd.jobUuid = ctx.jobUuid();
         cmd.apiId = ctx.apiId;
@@ -43,10 +81,15 @@ public class ConvertGuestFlow implements Flow {
         cmd.progressBase = PROGRESS_BASE;
         cmd.progressSpan = PROGRESS_SPAN;
         cmd.vmName = ctx.spec.name;
-        cmd.forceTcg = V2VGlobalConfig.CONVERT_FORCE_TCG.value(Boolean.class);
-        cmd.timeoutSeconds = V2VGlobalConfig.CONVERT_TIMEOUT.value(Long.class);
+        cmd.forceTcg = forceTcg;
+        cmd.timeoutSeconds = timeoutSeconds;
         cmd.disks = new ArrayList<>();
-        ctx.transferred.disks.stream().sorted((a, b) -> Integer.compare(a.index, b.index)).forEach(d -> cmd.disks.add(d.path));
+        cmd.diskBuses = new ArrayList<>();
+        // the agent numbered the transferred disks 0..n-1 in the order of ctx.disks, root first
+        ctx.transferred.disks.stream().sorted(Comparator.comparingInt(d -> d.index)).forEach(d -> {
+            cmd.disks.add(d.path);
+            cmd.diskBuses.add(d.index < ctx.disks.size() ? ctx.disks.get(d.index).bus : null);
+        });
         cmd.nics = new ArrayList<>();
         for (int i = 0; i < ctx.spec.nics.size(); i++) {
             V2VJobSpec.NicPlan n = ctx.spec.nics.get(i);
@@ -63,25 +106,7 @@ public class ConvertGuestFlow implements Flow {
             }
             cmd.nics.add(g);
         }
-        ctx.services.callStep(ctx.conversionHost.getHostUuid(), V2VAgentCommands.CONVERT_PATH, cmd,
-                V2VAgentCommands.ConvertRsp.class, new ReturnValueCompletion<>() {
-                    @Override
-                    public void success(V2VAgentCommands.ConvertRsp rsp) {
-                        ctx.converted = rsp;
-                        ctx.services.updateJob(ctx.jobUuid(), j -> j.setLogPath(rsp.logPath));
-                        ctx.endPhase(PHASE);
-                        trigger.next();
-                    }
-
-                    @Override
-                    public void fail(ErrorCode e) {
-                        // the job directory goes when the run ends; the agent keeps the logs under logs/<job>/
-                        String log = ctx.storagePath() + "/logs/" + ctx.jobUuid() + "/virt-v2v.log";
-                        ctx.services.updateJob(ctx.jobUuid(), j -> j.setLogPath(log));
-                        trigger.fail(err(V2VErrors.CONVERT_FAILED, e, "converting VM %s failed; the conversion log is %s on"
-                                + " conversion host %s", ctx.vmName(), log, ctx.conversionHost.getName()));
-                    }
-                });
+        return cmd;
     }
 
     @Override

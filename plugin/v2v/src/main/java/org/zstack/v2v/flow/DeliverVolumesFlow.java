@@ -7,7 +7,6 @@ import org.zstack.header.core.workflow.FlowTrigger;
 import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.volume.VolumeStatus;
 import org.zstack.header.volume.VolumeVO;
-import org.zstack.kvm.KVMAgentCommands;
 import org.zstack.kvm.KVMHostSecrets;
 import org.zstack.v2v.V2VAgentCommands;
 import org.zstack.v2v.V2VErrors;
@@ -30,8 +29,6 @@ public class DeliverVolumesFlow implements Flow {
     public static final String PHASE = "deliver";
     public static final int PROGRESS_BASE = 80;
     public static final int PROGRESS_SPAN = 15;
-    /** The target agent's upload path (plugin/v2v-agent PROTOCOL.md). */
-    static final String UPLOAD_PATH = "/v2v/volume/upload";
     private final MigrationContext ctx;
 
     public DeliverVolumesFlow(MigrationContext ctx) {
@@ -54,7 +51,7 @@ public class DeliverVolumesFlow implements Flow {
             // the conversion host signs its uploads with a key good for that one path of the target's agent, for
             // as long as the step may take
             KVMHostSecrets.ScopedKey key = ctx.services.hostSecrets.scopedKey(ctx.targetHost.getUuid(), "PUT",
-                    UPLOAD_PATH, V2VGlobalConfig.JOB_STEP_TIMEOUT.value(Long.class) + 600);
+                    V2VAgentCommands.VOLUME_UPLOAD_PATH, V2VGlobalConfig.JOB_STEP_TIMEOUT.value(Long.class) + 600);
             if (key == null) {
                 trigger.fail(operr("the target host[uuid:%s] has no agent secret; reconnect it", ctx.targetHost.getUuid()));
                 return;
@@ -107,10 +104,12 @@ public class DeliverVolumesFlow implements Flow {
         cmd.paths = ctx.installPaths;
         // the files are on the target host, or on the conversion host when it wrote them in place
         String host = ctx.targetAgentUrl() == null ? ctx.conversionHost.getHostUuid() : ctx.targetHost.getUuid();
-        ctx.services.agent.call(host, V2VAgentCommands.VOLUME_DELETE_PATH, cmd, KVMAgentCommands.AgentResponse.class,
+        ctx.services.agent.call(host, V2VAgentCommands.VOLUME_DELETE_PATH, cmd, V2VAgentCommands.VolumeDeleteRsp.class,
                 new ReturnValueCompletion<>() {
                     @Override
-                    public void success(KVMAgentCommands.AgentResponse rsp) {
+                    public void success(V2VAgentCommands.VolumeDeleteRsp rsp) {
+                        org.slf4j.LoggerFactory.getLogger(DeliverVolumesFlow.class).info(
+                                "rolled back the volume files of job {}: removed {} of {}", ctx.jobUuid(), rsp.deleted, cmd.paths);
                         then.run();
                     }
 

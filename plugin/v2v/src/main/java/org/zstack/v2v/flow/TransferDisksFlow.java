@@ -1,5 +1,6 @@
 package org.zstack.v2v.flow;
 
+import org.slf4j.LoggerFactory;
 import org.zstack.header.core.Completion;
 import org.zstack.header.core.ReturnValueCompletion;
 import org.zstack.header.core.workflow.Flow;
@@ -68,6 +69,7 @@ public class TransferDisksFlow implements Flow {
                         ctx.transferred = rsp;
                         long bytes = rsp.disks == null ? 0 : rsp.disks.stream().mapToLong(x -> x.bytesRead).sum();
                         ctx.services.updateJob(ctx.jobUuid(), j -> j.setBytesTransferred(bytes));
+                        logResumed(rsp);
                         ctx.endPhase(PHASE);
                         // the copy is what needed the source still; the conversion does not
                         ctx.source.disksCopied(ctx.prepared, ctx.access(), new Completion() {
@@ -89,6 +91,20 @@ public class TransferDisksFlow implements Flow {
                                 ctx.vmName(), ctx.conversionHost.getName()));
                     }
                 });
+    }
+
+    /** A copy that went on from an earlier run's checkpoint says so: the bytes read are then less than the disk's data. */
+    private void logResumed(V2VAgentCommands.TransferRsp rsp) {
+        if (rsp.disks == null) {
+            return;
+        }
+        for (V2VAgentCommands.TransferredDisk d : rsp.disks) {
+            if (d.resumedFromByte > 0) {
+                LoggerFactory.getLogger(TransferDisksFlow.class).info("job {} disk {}: resumed at byte {}, {} bytes kept from"
+                        + " earlier runs, {} read now at {} B/s", ctx.jobUuid(), d.index, d.resumedFromByte, d.bytesFromCheckpoint,
+                        d.bytesRead, d.bytesPerSecond);
+            }
+        }
     }
 
     /**

@@ -12,7 +12,6 @@ import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.host.HostVO;
 import org.zstack.header.longjob.LongJobErrors;
 import org.zstack.header.storage.primary.PrimaryStorageVO;
-import org.zstack.kvm.KVMAgentCommands;
 import org.zstack.core.json.JSONObjectUtil;
 import org.zstack.v2v.V2VAgentCommands;
 import org.zstack.v2v.V2VConversionHostVO;
@@ -152,9 +151,11 @@ public class MigrationRun {
         cmd.jobUuid = ctx.jobUuid();
         cmd.storagePath = ctx.storagePath();
         ctx.services.agent.call(ctx.conversionHost.getHostUuid(), V2VAgentCommands.CLEANUP_PATH, cmd,
-                KVMAgentCommands.AgentResponse.class, new ReturnValueCompletion<>() {
+                V2VAgentCommands.CleanupRsp.class, new ReturnValueCompletion<>() {
                     @Override
-                    public void success(KVMAgentCommands.AgentResponse rsp) {
+                    public void success(V2VAgentCommands.CleanupRsp rsp) {
+                        logger.info("job {} cleaned up on its conversion host: {} bytes freed{}", cmd.jobUuid, rsp.freedBytes,
+                                rsp.canceled ? ", work still running was stopped" : "");
                         then.run();
                     }
 

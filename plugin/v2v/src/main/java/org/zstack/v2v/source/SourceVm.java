@@ -40,6 +40,11 @@ public class SourceVm {
         public String volumeUuid;
         /** The platform's id of the disk (VMware device key). */
         public String deviceKey;
+        /**
+         * The bus the source attaches it to, as libvirt names it: scsi, sata, ide or virtio; null when unknown (the
+         * conversion then takes SCSI). It decides the device names virt-v2v rewrites in the guest's fstab and grub.
+         */
+        public String bus;
     }
 
     public static class Nic {

@@ -44,6 +44,7 @@ class SourceVmFinder {
             d.capacity = v.getSize() == null ? 0 : v.getSize();
             d.volumeUuid = v.getUuid();
             d.deviceKey = String.valueOf(v.getDeviceKey());
+            d.bus = SourceDiskBus.of(v.getControllerType());
             vm.disks.add(d);
         }
 

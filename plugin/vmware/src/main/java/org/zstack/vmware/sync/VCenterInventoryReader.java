@@ -224,9 +224,17 @@ public class VCenterInventoryReader {
         List<VCenterSnapshot.Nic> nics = new ArrayList<>();
         List<VCenterSnapshot.Media> media = new ArrayList<>();
         if (p.get("config.hardware.device") instanceof VirtualDevice[] devices) {
+            // a disk names its controller by key; the controller's type is its bus (IDE, SATA, SCSI, NVMe)
+            Map<Integer, String> controllerTypes = new HashMap<>();
+            for (VirtualDevice d : devices) {
+                if (d instanceof VirtualController c) {
+                    controllerTypes.put(c.getKey(), c.getClass().getSimpleName());
+                }
+            }
             for (VirtualDevice d : devices) {
                 if (d instanceof VirtualDisk disk) {
-                    disks.add(disk(disk, diskSizes.get(disk.getKey()), datastoreNames));
+                    disks.add(disk(disk, diskSizes.get(disk.getKey()), datastoreNames,
+                            disk.getControllerKey() == null ? null : controllerTypes.get(disk.getControllerKey())));
                 } else if (d instanceof VirtualEthernetCard nic) {
                     nics.add(nic(nic, portgroupsByKey));
                 } else {
@@ -343,7 +351,8 @@ public class VCenterInventoryReader {
         return ret;
     }
 
-    private static VCenterSnapshot.Disk disk(VirtualDisk d, Long actualSize, Map<String, String> datastoreNames) {
+    private static VCenterSnapshot.Disk disk(VirtualDisk d, Long actualSize, Map<String, String> datastoreNames,
+                                             String controllerType) {
         long capacity = d.getCapacityInBytes() != null ? d.getCapacityInBytes() : d.getCapacityInKB() * 1024;
         String fileName = null;
         String datastore = null;
@@ -386,7 +395,7 @@ public class VCenterInventoryReader {
         String label = d.getDeviceInfo() == null ? null : d.getDeviceInfo().getLabel();
         return new VCenterSnapshot.Disk(d.getKey(), label, fileName, datastore, capacity, thin, diskMode,
                 b == null ? null : b.getClass().getSimpleName(), uuid, d.getControllerKey(), d.getUnitNumber(), actualSize,
-                sharing, compatibilityMode);
+                sharing, compatibilityMode, controllerType);
     }
 
     private static VCenterSnapshot.Nic nic(VirtualEthernetCard c, Map<String, VCenterSnapshot.Network> portgroupsByKey) {

@@ -69,7 +69,7 @@ public class VCenterSnapshot {
 
     public record Disk(int key, String label, String fileName, String datastore, long capacityBytes, Boolean thin,
                        String diskMode, String backingType, String diskUuid, Integer controllerKey, Integer unitNumber,
-                       Long actualSize, String sharing, String compatibilityMode) {
+                       Long actualSize, String sharing, String compatibilityMode, String controllerType) {
     }
 
     /** network: the morval of the portgroup (standard or distributed) the NIC is on, when known. */

@@ -619,6 +619,7 @@ public class VCenterSyncApplier {
             changed |= set(v.getDiskUuid(), d.diskUuid(), v::setDiskUuid);
             changed |= set(v.getControllerKey(), d.controllerKey(), v::setControllerKey);
             changed |= set(v.getUnitNumber(), d.unitNumber(), v::setUnitNumber);
+            changed |= set(v.getControllerType(), d.controllerType(), v::setControllerType);
             changed |= set(v.getSharing(), d.sharing(), v::setSharing);
             changed |= set(v.getCompatibilityMode(), d.compatibilityMode(), v::setCompatibilityMode);
             if (created) {

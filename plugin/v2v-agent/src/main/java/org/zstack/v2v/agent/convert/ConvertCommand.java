@@ -54,8 +54,8 @@ public class ConvertCommand implements CommandHandler<ConvertCommand.ConvertCmd>
         /** the raw disks, root first; when empty, the job directory's disk-&lt;i&gt;.raw by index */
         public List<String> disks;
         /**
-         * Not in PROTOCOL.md yet: the bus each disk had on VMware ("scsi", "sata", "ide"; VMware's controller
-         * names too), by index; SCSI when absent.
+         * The bus each disk had at the source ("scsi", "sata", "ide", "virtio"; VMware's controller names too), by
+         * index; SCSI when absent or null. It decides the device names virt-v2v rewrites in fstab and grub.
          */
         public List<String> diskBuses;
         public String vmName;
@@ -86,7 +86,7 @@ public class ConvertCommand implements CommandHandler<ConvertCommand.ConvertCmd>
         public String osVersion;
         /** the pinned name of each NIC of the command, in its order; empty when the network was not configured */
         public List<String> interfaces;
-        /** beyond PROTOCOL.md: the two steps' times and the network step's log */
+        /** the two steps' times (virt-v2v, then the guest's network) and the network step's log */
         public double conversionSeconds;
         public double networkSeconds;
         public String networkLogPath;

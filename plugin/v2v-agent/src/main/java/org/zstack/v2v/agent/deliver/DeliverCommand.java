@@ -37,8 +37,9 @@ public class DeliverCommand implements CommandHandler<DeliverCommand.DeliverCmd>
         public String apiId;
         public String storagePath;
         public boolean compress;
-        public double progressBase;
-        public double progressSpan;
+        /** Whole points of the job's 0-100 scale, as the node plans its phases (PROTOCOL.md). */
+        public int progressBase;
+        public int progressSpan;
         /** Bytes per second for the job's uploads; null is unlimited. */
         public Long uploadBandwidth;
         /** The target host's agent, {@code http://ip:7070}; null when the install path is on this host. */

@@ -24,6 +24,7 @@ import java.util.logging.Logger;
  * either nothing or the whole volume; a failed upload leaves nothing behind.
  */
 public class VolumeUploadHandler implements CommandRegistry.StreamHandler {
+    public static final String PATH = "/v2v/volume/upload";
     private static final Logger logger = Logger.getLogger(VolumeUploadHandler.class.getName());
     private static final int BUFFER = 1 << 20;
 

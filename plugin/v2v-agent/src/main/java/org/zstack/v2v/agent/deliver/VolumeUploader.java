@@ -32,7 +32,6 @@ import java.util.function.LongConsumer;
  * cancel aborts it at once.
  */
 final class VolumeUploader {
-    static final String UPLOAD_PATH = "/v2v/volume/upload";
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -88,7 +87,7 @@ final class VolumeUploader {
         String base = targetAgentUrl.endsWith("/") ? targetAgentUrl.substring(0, targetAgentUrl.length() - 1)
                 : targetAgentUrl;
         try {
-            return URI.create(base + UPLOAD_PATH + "?path=" + URLEncoder.encode(installPath, StandardCharsets.UTF_8)
+            return URI.create(base + VolumeUploadHandler.PATH + "?path=" + URLEncoder.encode(installPath, StandardCharsets.UTF_8)
                     + "&size=" + size);
         } catch (IllegalArgumentException e) {
             throw new AgentException("targetAgentUrl is not a valid URL: " + targetAgentUrl);

@@ -43,8 +43,9 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
         /** Bytes per second for all disks of the job together; null is unlimited. */
         public Long downloadBandwidth;
         public Integer parallelDisks;
-        public double progressBase;
-        public double progressSpan;
+        /** Whole points of the job's 0-100 scale, as the node plans its phases (PROTOCOL.md). */
+        public int progressBase;
+        public int progressSpan;
         public List<SourceDisk> disks;
         /** The private key for the {@code ssh://} disks (a KVM source host); written to a 0600 file, never logged. */
         @Secret

@@ -145,6 +145,7 @@ public class KvmMigrationSource implements MigrationSource {
             disk.name = k.getTarget();
             disk.capacity = k.getCapacity() == null ? 0 : k.getCapacity();
             disk.deviceKey = k.getTarget();
+            disk.bus = convertibleBus(k.getBus());
             vm.disks.add(disk);
         }
         int i = 0;
@@ -156,6 +157,21 @@ public class KvmMigrationSource implements MigrationSource {
             vm.nics.add(nic);
         }
         return vm;
+    }
+
+    /**
+     * The libvirt target bus as the conversion takes it: scsi, sata, ide and virtio are what virt-v2v's input names;
+     * another bus (usb, xen) is left unknown, and the conversion reads it as SCSI, its nearest kind (sdX names).
+     */
+    static String convertibleBus(String libvirtBus) {
+        if (libvirtBus == null) {
+            return null;
+        }
+        String b = libvirtBus.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (b) {
+            case "scsi", "sata", "ide", "virtio" -> b;
+            default -> null;
+        };
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.zstack.v2v.source.kvm;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zstack.core.cloudbus.CloudBus;
+import org.zstack.core.json.JSONObjectUtil;
 import org.zstack.header.core.ReturnValueCompletion;
 import org.zstack.header.errorcode.ErrorCode;
 import org.zstack.header.errorcode.OperationFailureException;
@@ -36,7 +37,8 @@ public class KvmSourceApiHandler {
                     evt.setInventories(rsp.vms);
                     evt.setLibvirtVersion(rsp.libvirtVersion);
                     evt.setQemuVersion(rsp.qemuVersion);
-                    evt.setV2vCaps(rsp.v2vCaps);
+                    // the API shows the caps as a plain JSON object, whatever the agent adds to them later
+                    evt.setV2vCaps(rsp.v2vCaps == null ? null : JSONObjectUtil.toMap(JSONObjectUtil.toJsonString(rsp.v2vCaps)));
                     bus.publish(evt);
                 }
 
