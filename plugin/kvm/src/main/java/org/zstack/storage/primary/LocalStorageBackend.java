@@ -29,6 +29,12 @@ public class LocalStorageBackend implements PrimaryStorageBackend {
         return false;
     }
 
+    /** Under its directory on each host. */
+    @Override
+    public String volumeInstallPath(PrimaryStorageInventory ps, String volumeUuid, boolean rootVolume) {
+        return FileVolumePaths.installPath(ps.getUrl(), volumeUuid, rootVolume);
+    }
+
     @Override
     public void connectHost(PrimaryStorageInventory ps, HostInventory host, ReturnValueCompletion<HostCapacity> completion) {
         KVMAgentCommands.StorageCapacityCmd cmd = new KVMAgentCommands.StorageCapacityCmd();

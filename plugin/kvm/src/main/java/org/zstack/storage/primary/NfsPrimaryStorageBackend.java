@@ -29,6 +29,12 @@ public class NfsPrimaryStorageBackend implements PrimaryStorageBackend {
         return true;
     }
 
+    /** Under the mount point of the share, the same on every host. */
+    @Override
+    public String volumeInstallPath(PrimaryStorageInventory ps, String volumeUuid, boolean rootVolume) {
+        return FileVolumePaths.installPath(ps.getMountPath(), volumeUuid, rootVolume);
+    }
+
     @Override
     public void connectHost(PrimaryStorageInventory ps, HostInventory host, ReturnValueCompletion<HostCapacity> completion) {
         KVMAgentCommands.NfsMountCmd cmd = new KVMAgentCommands.NfsMountCmd();
