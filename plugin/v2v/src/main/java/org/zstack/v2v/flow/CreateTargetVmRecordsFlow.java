@@ -13,7 +13,6 @@ import org.zstack.header.network.l3.UsedIpInventory;
 import org.zstack.header.network.l3.UsedIpVO;
 import org.zstack.header.network.l3.UsedIpVO_;
 import org.zstack.header.storage.primary.PrimaryStorageBackend;
-import org.zstack.header.storage.primary.PrimaryStorageInventory;
 import org.zstack.header.vm.VmInstanceConstant;
 import org.zstack.header.vm.VmInstanceState;
 import org.zstack.header.vm.VmInstanceVO;
@@ -66,11 +65,10 @@ public class CreateTargetVmRecordsFlow implements Flow {
             vm.setMemorySize(spec.memorySize);
             vm.setArchitecture("x86_64");
             PrimaryStorageBackend storage = ctx.storage();
-            PrimaryStorageInventory ps = PrimaryStorageInventory.valueOf(ctx.primaryStorage);
             for (int i = 0; i < ctx.disks.size(); i++) {
                 String uuid = Platform.getUuid();
                 ctx.volumeUuids.add(uuid);
-                ctx.installPaths.add(storage.volumeInstallPath(ps, uuid, i == 0));
+                ctx.installPaths.add(storage.volumeInstallPath(ctx.primaryStorage, uuid, i == 0));
             }
             vm.setRootVolumeUuid(ctx.volumeUuids.get(0));
             ctx.services.dbf.persist(vm);

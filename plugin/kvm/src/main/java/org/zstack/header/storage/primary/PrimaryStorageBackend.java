@@ -23,8 +23,11 @@ public interface PrimaryStorageBackend {
      */
     boolean isShared();
 
-    /** Where a new volume of the storage is kept: what the volume record holds and the host writes to. */
-    String volumeInstallPath(PrimaryStorageInventory ps, String volumeUuid, boolean rootVolume);
+    /**
+     * Where a new volume of the storage is kept: what the volume record holds and the host writes to. Takes the
+     * record, not the inventory, since it is asked while records are made and the inventory reads the database.
+     */
+    String volumeInstallPath(PrimaryStorageVO ps, String volumeUuid, boolean rootVolume);
 
     record HostCapacity(long total, long available) {
     }
