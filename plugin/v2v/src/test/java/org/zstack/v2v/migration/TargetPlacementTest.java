@@ -129,43 +129,38 @@ class TargetPlacementTest {
         assertEquals("h3", spec.hostUuid);
     }
 
+    /** The refusal of placing the VM of local storage on the given host (and cluster, if not null). */
+    private void refusedOn(String hostUuid, String clusterUuid, String details) {
+        V2VJobSpec spec = on("local");
+        spec.hostUuid = hostUuid;
+        spec.clusterUuid = clusterUuid;
+        refused(INVALID, details, () -> placement.place(spec, ch, "VM web"));
+    }
+
     @Test
     void aChosenHostExists() {
-        V2VJobSpec spec = on("local");
-        spec.hostUuid = "h9";
-        refused(INVALID, "VM web: hostUuid h9 does not exist", () -> placement.place(spec, ch, "VM web"));
+        refusedOn("h9", null, "VM web: hostUuid h9 does not exist");
     }
 
     @Test
     void aChosenHostIsConnected() {
-        V2VJobSpec spec = on("local");
-        spec.hostUuid = "h4";
-        refused(INVALID, "VM web: host host h4 cannot run the VM: it is Disconnected", () -> placement.place(spec, ch, "VM web"));
+        refusedOn("h4", null, "VM web: host host h4 cannot run the VM: it is Disconnected");
     }
 
     @Test
     void aChosenHostIsInTheChosenCluster() {
-        V2VJobSpec spec = on("local");
-        spec.hostUuid = "h3";
-        spec.clusterUuid = "c1";
-        refused(INVALID, "VM web: host host h3 cannot run the VM: it is not in cluster c1", () -> placement.place(spec, ch, "VM web"));
+        refusedOn("h3", "c1", "VM web: host host h3 cannot run the VM: it is not in cluster c1");
     }
 
     @Test
     void aChosenHostsClusterHasTheStorage() {
-        V2VJobSpec spec = on("local");
-        spec.hostUuid = "h3";
-        refused(INVALID, "VM web: host host h3 cannot run the VM: primary storage storage local is not attached to its cluster",
-                () -> placement.place(spec, ch, "VM web"));
+        refusedOn("h3", null, "VM web: host host h3 cannot run the VM: primary storage storage local is not attached to its cluster");
     }
 
     @Test
     void aChosenHostHasItsDirectoryOfLocalStorage() {
         hostRefs.remove("local/h2");
-        V2VJobSpec spec = on("local");
-        spec.hostUuid = "h2";
-        refused(INVALID, "VM web: host host h2 cannot run the VM: it has no directory of local primary storage storage local",
-                () -> placement.place(spec, ch, "VM web"));
+        refusedOn("h2", null, "VM web: host host h2 cannot run the VM: it has no directory of local primary storage storage local");
     }
 
     @Test
