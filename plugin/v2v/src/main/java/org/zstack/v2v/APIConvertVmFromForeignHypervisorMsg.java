@@ -20,7 +20,7 @@ import java.util.List;
  * Compression and fixed IPs/MACs are CreateV2VTask's; here compression follows the global config.
  */
 @RestRequest(path = "/v2vs", method = HttpMethod.POST, parameterName = "params", responseClass = APIConvertVmFromForeignHypervisorEvent.class)
-public class APIConvertVmFromForeignHypervisorMsg extends APICreateMessage {
+public class APIConvertVmFromForeignHypervisorMsg extends APICreateMessage implements MigrationTargetRequest {
     /**
      * vmware://&lt;uuid of the VM as synced, or its VMware instance uuid&gt;, or
      * kvm://&lt;libvirt URI&gt;#&lt;domain uuid or name&gt;, e.g. kvm://qemu+ssh://root@10.0.0.5/system#&lt;uuid&gt;.

@@ -17,7 +17,7 @@ import java.util.List;
  * long job, grouped under the task. Everything is checked before anything starts.
  */
 @RestRequest(path = "/v2v-tasks", method = HttpMethod.POST, parameterName = "params", responseClass = APICreateV2VTaskEvent.class)
-public class APICreateV2VTaskMsg extends APICreateMessage {
+public class APICreateV2VTaskMsg extends APICreateMessage implements MigrationTargetRequest {
     @APIParam(maxLength = 255)
     private String name;
     @APIParam(required = false, maxLength = 2048)

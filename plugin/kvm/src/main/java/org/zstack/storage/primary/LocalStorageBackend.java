@@ -8,6 +8,7 @@ import org.zstack.header.host.HostInventory;
 import org.zstack.header.storage.primary.PrimaryStorageBackend;
 import org.zstack.header.storage.primary.PrimaryStorageConstant;
 import org.zstack.header.storage.primary.PrimaryStorageInventory;
+import org.zstack.header.storage.primary.PrimaryStorageVO;
 import org.zstack.kvm.KVMAgentCommands;
 import org.zstack.kvm.KVMConstant;
 import org.zstack.kvm.KVMHostAgentCaller;
@@ -27,6 +28,12 @@ public class LocalStorageBackend implements PrimaryStorageBackend {
     @Override
     public boolean isShared() {
         return false;
+    }
+
+    /** Under its directory on each host. */
+    @Override
+    public String volumeInstallPath(PrimaryStorageVO ps, String volumeUuid, boolean rootVolume) {
+        return FileVolumePaths.installPath(ps.getUrl(), volumeUuid, rootVolume);
     }
 
     @Override

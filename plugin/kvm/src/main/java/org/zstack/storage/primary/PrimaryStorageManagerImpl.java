@@ -3,7 +3,6 @@ package org.zstack.storage.primary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.zstack.core.Platform;
 import org.zstack.core.asyncbatch.While;
 import org.zstack.core.cloudbus.CloudBus;
@@ -47,31 +46,17 @@ public class PrimaryStorageManagerImpl extends AbstractService implements HostCo
     @Autowired
     private MessageQueue queue;
     @Autowired
-    private ApplicationContext context;
+    private PrimaryStorageBackends backends;
     @Autowired
     private AgentPathRoots agentPathRoots;
-
-    private final Map<String, PrimaryStorageBackend> backends = new HashMap<>();
 
     @Override
     public String getId() {
         return PrimaryStorageConstant.SERVICE_ID;
     }
 
-    @Override
-    public boolean start() {
-        for (PrimaryStorageBackend b : context.getBeansOfType(PrimaryStorageBackend.class).values()) {
-            backends.put(b.getType(), b);
-        }
-        return true;
-    }
-
     private PrimaryStorageBackend backend(String type) {
-        PrimaryStorageBackend b = backends.get(type);
-        if (b == null) {
-            throw new OperationFailureException(operr("no backend for primary storage type %s", type));
-        }
-        return b;
+        return backends.get(type);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.zstack.header.network.l3.IpRangeVO_;
 import org.zstack.header.network.l3.UsedIpInventory;
 import org.zstack.header.network.l3.UsedIpVO;
 import org.zstack.header.network.l3.UsedIpVO_;
-import org.zstack.header.storage.primary.PrimaryStorageConstant;
+import org.zstack.header.storage.primary.PrimaryStorageBackend;
 import org.zstack.header.vm.VmInstanceConstant;
 import org.zstack.header.vm.VmInstanceState;
 import org.zstack.header.vm.VmInstanceVO;
@@ -64,11 +64,11 @@ public class CreateTargetVmRecordsFlow implements Flow {
             vm.setCpuNum(spec.cpuNum);
             vm.setMemorySize(spec.memorySize);
             vm.setArchitecture("x86_64");
-            String dir = volumeRoot();
+            PrimaryStorageBackend storage = ctx.storage();
             for (int i = 0; i < ctx.disks.size(); i++) {
                 String uuid = Platform.getUuid();
                 ctx.volumeUuids.add(uuid);
-                ctx.installPaths.add(String.format("%s/%s/vol-%s/%s.qcow2", dir, i == 0 ? "rootVolumes" : "dataVolumes", uuid, uuid));
+                ctx.installPaths.add(storage.volumeInstallPath(ctx.primaryStorage, uuid, i == 0));
             }
             vm.setRootVolumeUuid(ctx.volumeUuids.get(0));
             ctx.services.dbf.persist(vm);
@@ -137,13 +137,6 @@ public class CreateTargetVmRecordsFlow implements Flow {
         ctx.services.dbf.removeByPrimaryKey(vmUuid, VmInstanceVO.class);
         LoggerFactory.getLogger(CreateTargetVmRecordsFlow.class).info(
                 "job {}: removed the target VM records {} an earlier run of the job left", ctx.jobUuid(), vmUuid);
-    }
-
-    /** Where the volumes go on the target host: the local directory, or the NFS mount point. */
-    private String volumeRoot() {
-        String base = PrimaryStorageConstant.NFS_TYPE.equals(ctx.primaryStorage.getType())
-                ? ctx.primaryStorage.getMountPath() : ctx.primaryStorage.getUrl();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.zstack.v2v.job;
 
 import org.zstack.header.host.HostVO;
+import org.zstack.header.storage.primary.PrimaryStorageBackend;
 import org.zstack.header.storage.primary.PrimaryStorageVO;
 import org.zstack.v2v.V2VAgentCommands;
 import org.zstack.v2v.V2VConversionHostVO;
@@ -88,10 +89,17 @@ public class MigrationContext {
         return spec.sourceVm.name;
     }
 
-    /** The agent URL of the target host when the volumes must be uploaded there; null when they are written here. */
+    /** What kind of storage the target volumes go to: it says where they live and who sees them. */
+    public PrimaryStorageBackend storage() {
+        return services.storageBackends.get(primaryStorage.getType());
+    }
+
+    /**
+     * The agent URL of the target host when the volumes must be uploaded there; null when they are written here (a
+     * shared storage, or the target host is the conversion host).
+     */
     public String targetAgentUrl() {
-        boolean local = org.zstack.header.storage.primary.PrimaryStorageConstant.LOCAL_STORAGE_TYPE.equals(primaryStorage.getType());
-        if (!local || targetHost.getUuid().equals(conversionHostHost.getUuid())) {
+        if (storage().isShared() || targetHost.getUuid().equals(conversionHostHost.getUuid())) {
             return null;
         }
         return "http://" + targetHost.getManagementIp() + ":" + services.deployer.agentPort();

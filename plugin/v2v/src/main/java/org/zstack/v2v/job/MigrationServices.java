@@ -11,6 +11,7 @@ import org.zstack.kvm.KVMAgentDeployer;
 import org.zstack.kvm.KVMHostAgentCaller;
 import org.zstack.kvm.KVMHostSecrets;
 import org.zstack.network.l3.IpAllocator;
+import org.zstack.storage.primary.PrimaryStorageBackends;
 import org.zstack.v2v.V2VGlobalConfig;
 import org.zstack.v2v.V2VJobVO;
 import org.zstack.v2v.source.MigrationSources;
@@ -39,6 +40,8 @@ public class MigrationServices {
     public EncryptionFacade encryption;
     @Autowired
     public KVMHostSecrets hostSecrets;
+    @Autowired
+    public PrimaryStorageBackends storageBackends;
 
     /** An agent step of a migration: the step timeout of v2v.job.timeout, not the agent's default. */
     public <T> void callStep(String hostUuid, String path, Object cmd, Class<T> rspClass, ReturnValueCompletion<T> completion) {
