@@ -2,6 +2,7 @@ package org.zstack.v2v.agent.transfer;
 
 import org.zstack.agent.AgentException;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import java.util.zip.Inflater;
  *
  * <p>Every error names the disk and the byte offset in the stream where the decoder found it: a stream that is
  * not a streamOptimized VMDK, a descriptor whose extents disagree with the header's capacity, a grain beyond the
- * capacity or larger than a grain, deflate data that does not inflate, a stream that ends before its EOS marker.
+ * capacity or larger than a grain, deflate data that does not inflate ({@link AgentException}: reading again does
+ * not help), a stream that ends before its EOS marker ({@link EOFException}: a dropped connection looks the same).
  */
 final class StreamOptimizedVmdkReader {
     static final int SECTOR = 512;
@@ -28,6 +30,9 @@ final class StreamOptimizedVmdkReader {
     static final int MARKER_GD = 2;
     static final int MARKER_FOOTER = 3;
 
+    /** gdOffset of a header whose grain directory comes at the end, behind the footer marker. */
+    private static final long GD_AT_END = -1;
+    private static final int FLAG_ZEROED_GRAIN_GTE = 1 << 2;
     private static final int FLAG_COMPRESSED = 1 << 16;
     private static final int FLAG_MARKERS = 1 << 17;
     private static final int COMPRESSION_DEFLATE = 1;
@@ -64,6 +69,13 @@ final class StreamOptimizedVmdkReader {
     private Header header;
     private byte[] compressed = new byte[0];
     private byte[] grain;
+    /**
+     * The grains the stream holds, from a grain directory written ahead of them (qemu-img's layout: its streams
+     * end after the last grain, without footer or EOS marker); -1 when the directory comes at the end (ESXi's), where
+     * the EOS marker is what tells a complete stream.
+     */
+    private long expectedGrains = -1;
+    private long grainsSeen;
     private final byte[] spare = new byte[1];
 
     /**
@@ -88,7 +100,16 @@ final class StreamOptimizedVmdkReader {
             readHeader();
             while (true) {
                 long at = offset;
-                readFully(sector, SECTOR, "a marker");
+                int got = in.readNBytes(sector, 0, SECTOR);
+                offset += got;
+                if (got == 0 && expectedGrains >= 0 && grainsSeen >= expectedGrains) {
+                    // every grain the directory ahead named has come: complete without an EOS marker
+                    return header;
+                }
+                if (got < SECTOR) {
+                    throw truncated(expectedGrains >= 0 ? String.format("a marker, after %d of the %d grains its "
+                            + "grain directory names", grainsSeen, expectedGrains) : "a marker");
+                }
                 long value = le64(sector, 0);
                 long size = le32(sector, 8);
                 if (size == 0) {
@@ -126,6 +147,8 @@ final class StreamOptimizedVmdkReader {
         long grainSectors = le64(sector, 20);
         long descOffset = le64(sector, 28);
         long descSectors = le64(sector, 36);
+        long gtesPerGt = le32(sector, 44);
+        long gdOffset = le64(sector, 56);
         long overHead = le64(sector, 64);
         int compression = le16(sector, 77);
         if (version < 1 || version > 3) {
@@ -162,7 +185,64 @@ final class StreamOptimizedVmdkReader {
             dataStart = offset;
         }
         // the first marker follows the metadata the header counts (qemu keeps its grain directory there)
-        skipTo(Math.max(dataStart, overHead * SECTOR), "the first marker");
+        long firstMarker = Math.max(dataStart, overHead * SECTOR);
+        if (gdOffset != GD_AT_END && gdOffset > 0 && gdOffset * SECTOR >= offset && gdOffset * SECTOR < firstMarker
+                && gtesPerGt > 0 && gtesPerGt <= 1 << 16) {
+            countGrainsAhead(gdOffset, gtesPerGt, capacitySectors, grainSectors, (flags & FLAG_ZEROED_GRAIN_GTE) != 0,
+                    firstMarker);
+        }
+        skipTo(firstMarker, "the first marker");
+    }
+
+    /**
+     * Reads the grain directory ahead of the grains and the grain tables it points to as they stream by, up to the
+     * first marker, counting the grains they name. Tables elsewhere (behind the directory, past the first marker)
+     * leave the count unknown, and the stream then needs its EOS marker.
+     */
+    private void countGrainsAhead(long gdOffset, long gtesPerGt, long capacitySectors, long grainSectors,
+                                  boolean zeroedGrainGte, long firstMarker) throws IOException {
+        long grains = (capacitySectors + grainSectors - 1) / grainSectors;
+        long tablesCount = (grains + gtesPerGt - 1) / gtesPerGt;
+        long gdBytes = (tablesCount * 4 + SECTOR - 1) / SECTOR * SECTOR;
+        long gtSectors = (gtesPerGt * 4 + SECTOR - 1) / SECTOR;
+        if (gdOffset * SECTOR + gdBytes > firstMarker || gdBytes > 64 << 20) {
+            return;
+        }
+        skipTo(gdOffset * SECTOR, "the grain directory");
+        byte[] gd = new byte[(int) gdBytes];
+        readFully(gd, gd.length, "the grain directory");
+        long[] tables = new long[(int) tablesCount];
+        int n = 0;
+        for (int i = 0; i < tablesCount; i++) {
+            long t = le32(gd, i * 4);
+            if (t != 0) {
+                if (t * SECTOR < offset || (t + gtSectors) * SECTOR > firstMarker) {
+                    return;
+                }
+                tables[n++] = t;
+            }
+        }
+        java.util.Arrays.sort(tables, 0, n);
+        long count = 0;
+        int next = 0;
+        while (next < n) {
+            long table = tables[next++];
+            skipTo(table * SECTOR, "a grain table");
+            for (long j = 0; j < gtSectors; j++) {
+                readFully(sector, SECTOR, "a grain table");
+                for (int e = 0; e < SECTOR; e += 4) {
+                    long entry = le32(sector, e);
+                    if (entry != 0 && !(zeroedGrainGte && entry == 1)) {
+                        count++;
+                    }
+                }
+            }
+            // a table named twice is read once
+            while (next < n && tables[next] == table) {
+                next++;
+            }
+        }
+        expectedGrains = count;
     }
 
     /** The descriptor must be a streamOptimized one whose extents add up to the header's capacity. */
@@ -195,6 +275,7 @@ final class StreamOptimizedVmdkReader {
     }
 
     private void readGrain(long at, long lba, long size, Grains sink) throws IOException, InterruptedException {
+        grainsSeen++;
         long diskOffset;
         if (lba < 0 || lba > Long.MAX_VALUE / SECTOR || (diskOffset = lba * SECTOR) >= header.capacity()) {
             throw fail(at, String.format("a grain at sector %d lies past the capacity of %d sectors", lba,
@@ -299,12 +380,17 @@ final class StreamOptimizedVmdkReader {
         }
     }
 
-    private AgentException truncated(String what) {
-        return fail(offset, "the stream ends in " + what + ", before its end-of-stream marker");
+    /** An IOException, like a dropped connection: a copy may read the stream again. */
+    private EOFException truncated(String what) {
+        return new EOFException(message(offset, "the stream ends in " + what + ", before its end-of-stream marker"));
     }
 
     private AgentException fail(long at, String why) {
-        return new AgentException(String.format("%s: streamOptimized VMDK at stream byte %d: %s", disk, at, why));
+        return new AgentException(message(at, why));
+    }
+
+    private String message(long at, String why) {
+        return String.format("%s: streamOptimized VMDK at stream byte %d: %s", disk, at, why);
     }
 
     private static long le64(byte[] b, int i) {

@@ -7,6 +7,7 @@ import org.zstack.agent.AgentException;
 import org.zstack.v2v.agent.testsupport.RawImages;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -119,13 +120,28 @@ class StreamOptimizedVmdkReaderTest {
     void truncatedInTheMiddleOfAGrainFails() {
         long firstGrain = grainMarkers().get(1);
         int cut = (int) firstGrain + 3000;
-        assertFailsAt(Arrays.copyOf(stream, cut), CAPACITY, cut, "ends in a grain");
+        assertFailsAt(Arrays.copyOf(stream, cut), CAPACITY, cut, "ends in a grain's data, before its end-of-stream marker");
+    }
+
+    @Test
+    void anEsxiStyleStreamWithItsDirectoryAtTheEndDecodesToItsEndOfStreamMarker() throws Exception {
+        Path out = dir.resolve("esxi.raw");
+        decode(esxiStyle(), out, CAPACITY);
+        assertArrayEquals(Files.readAllBytes(raw), Files.readAllBytes(out));
     }
 
     @Test
     void truncatedBeforeTheEndOfStreamMarkerFails() {
-        long eos = eosMarker();
-        assertFailsAt(Arrays.copyOf(stream, (int) eos), CAPACITY, eos, "before its end-of-stream marker");
+        byte[] esxi = esxiStyle();
+        int eos = esxi.length - 512;
+        assertFailsAt(Arrays.copyOf(esxi, eos), CAPACITY, eos, "ends in a marker, before its end-of-stream marker");
+    }
+
+    @Test
+    void aQemuStreamCutBetweenGrainsFailsByItsGrainDirectory() {
+        long last = grainMarkers().get(grainMarkers().size() - 1);
+        assertFailsAt(Arrays.copyOf(stream, (int) last), CAPACITY, last,
+                "grains its grain directory names, before its end-of-stream marker");
     }
 
     @Test
@@ -143,6 +159,26 @@ class StreamOptimizedVmdkReaderTest {
         long marker = grainMarkers().get(2);
         ByteBuffer.wrap(s, (int) marker, 8).order(ByteOrder.LITTLE_ENDIAN).putLong(CAPACITY / 512 + 128);
         assertFailsAt(s, CAPACITY, marker, "past the capacity");
+    }
+
+    /**
+     * qemu-img's stream made into one as ESXi writes it: the header says the grain directory is at the end, and the
+     * grains are followed by a GT marker with its table, a footer marker with the footer, and the EOS marker.
+     */
+    private static byte[] esxiStyle() {
+        int end = (int) eosMarker();
+        ByteBuffer b = ByteBuffer.allocate(end + 512 * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(stream, 0, end);
+        b.putLong(56, -1L);
+        // a GT marker and its 4 sectors of table (their content is not used)
+        b.position(end);
+        b.putLong(4).putInt(0).putInt(StreamOptimizedVmdkReader.MARKER_GT);
+        b.position(end + 512 * 5);
+        b.putLong(1).putInt(0).putInt(StreamOptimizedVmdkReader.MARKER_FOOTER);
+        b.position(end + 512 * 6);
+        b.put(stream, 0, 512);
+        // the EOS marker: a zero sector
+        return b.array();
     }
 
     /** The stream offsets of the grain markers, found by walking the markers as the format lays them out. */
@@ -173,7 +209,9 @@ class StreamOptimizedVmdkReaderTest {
     }
 
     private static void assertFailsAt(byte[] s, long capacity, long offset, String why) {
-        AgentException e = assertThrows(AgentException.class, () -> decode(s, dir.resolve("bad.raw"), capacity));
+        // a short stream may be a dropped connection (an IOException the copy retries); the rest is final
+        Class<? extends Exception> type = why.contains("end-of-stream") ? EOFException.class : AgentException.class;
+        Exception e = assertThrows(type, () -> decode(s, dir.resolve("bad.raw"), capacity));
         Matcher m = OFFSET.matcher(e.getMessage());
         assertTrue(m.find(), e.getMessage());
         assertEquals(offset, Long.parseLong(m.group(1)), e.getMessage());
