@@ -23,7 +23,9 @@ class MigrationBatchCase {
 
     @BeforeAll
     static void setUp() {
-        env = new MigrationEnv(vms: ["app-1", "app-2", "app-3"], vmOptions: [dataDisks: false], maxConcurrentJobs: 2)
+        // the one end-to-end user of the flat export (raw disks with Range); the other cases get streamOptimized
+        env = new MigrationEnv(vms: ["app-1", "app-2", "app-3"], vmOptions: [dataDisks: false], maxConcurrentJobs: 2,
+                fixture: [exportFormat: "flat"])
     }
 
     @AfterAll
