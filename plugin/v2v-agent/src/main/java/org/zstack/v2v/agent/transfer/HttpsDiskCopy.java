@@ -267,7 +267,9 @@ final class HttpsDiskCopy implements DiskTransfer {
         job.track(stop);
         try {
             DiskSource.Body body = source.open(position, end, ranged);
-            try (InputStream in = body.start() == 0 ? new PushbackInputStream(body.in(), StreamOptimizedVmdkReader.MAGIC.length) : body.in()) {
+            // an answer from the disk's start shows its format in its first bytes, read and put back
+            try (InputStream in = body.start() == 0
+                    ? new PushbackInputStream(body.in(), StreamOptimizedVmdkReader.MAGIC.length) : body.in()) {
                 checkVersion(body.version());
                 if (body.start() == 0) {
                     checkFormat((PushbackInputStream) in);
