@@ -7,6 +7,7 @@ import org.zstack.v2v.agent.deliver.DeliverCommand;
 import org.zstack.v2v.agent.job.JobRegistry;
 import org.zstack.v2v.agent.testsupport.RangeFileServer;
 import org.zstack.v2v.agent.testsupport.RawImages;
+import org.zstack.v2v.agent.testsupport.RecordingContext;
 import org.zstack.v2v.agent.testsupport.SelfSignedCert;
 import org.zstack.v2v.agent.transfer.TransferCommand;
 
@@ -226,7 +227,9 @@ public final class TransferBenchmark {
         t.disks = List.of(d);
         settle();
         long t0 = System.nanoTime();
-        TransferCommand.DiskResult r = new TransferCommand(new JobRegistry()).handle(t, null).disks.get(0);
+        // the agent writes only under the roots its host registered: here the benchmark's work directory
+        RecordingContext ctx = new RecordingContext(List.of(work.toRealPath().toString()));
+        TransferCommand.DiskResult r = new TransferCommand(new JobRegistry()).handle(t, ctx).disks.get(0);
         double transfer = seconds(t0);
         Result res = new Result(transfer, 0, r.bytesRead, RawImages.allocatedBytes(Path.of(r.path)), 0);
         RawImages.run("rm", "-rf", storage.resolve(job).toString());
