@@ -305,7 +305,8 @@ public final class TransferBenchmark {
         t.disks = List.of(d);
         settle();
         long t0 = System.nanoTime();
-        TransferCommand.DiskResult r = new TransferCommand(jobs).handle(t, null).disks.get(0);
+        RecordingContext ctx = new RecordingContext(List.of(work.toRealPath().toString()));
+        TransferCommand.DiskResult r = new TransferCommand(jobs).handle(t, ctx).disks.get(0);
         double transfer = seconds(t0);
         long rawAllocated = RawImages.allocatedBytes(Path.of(r.path));
 
@@ -319,7 +320,7 @@ public final class TransferBenchmark {
         dc.volumes = List.of(v);
         settle();
         t0 = System.nanoTime();
-        DeliverCommand.DeliveredVolume out = new DeliverCommand(jobs).handle(dc, null).volumes.get(0);
+        DeliverCommand.DeliveredVolume out = new DeliverCommand(jobs).handle(dc, ctx).volumes.get(0);
         double deliver = seconds(t0);
         RawImages.run("rm", "-rf", storage.resolve(job).toString(), install.getParent().toString());
         return new Result(transfer, deliver, r.bytesRead, rawAllocated, out.actualSize);
