@@ -101,10 +101,12 @@ class VmwareGuestFixture {
     /**
      * The fixture: the datacenter with its cluster, datastore and "VM Network" (every datacenter has it), no
      * generated VMs nor distributed switches, and the VMs added; {@code extra} adds or overrides top-level fields
-     * (exportFormat, leaseTimeoutSeconds, ...).
+     * (exportFormat, leaseTimeoutSeconds, ...). The export lease serves streamOptimized VMDKs, as a real ESXi does;
+     * {@code exportFormat: "flat"} serves the raw disks (with Range) instead.
      */
     Map build(Map extra = [:]) {
-        Map fixture = [datacenters: [[name      : datacenter,
+        Map fixture = [exportFormat: "streamOptimized",
+                       datacenters: [[name      : datacenter,
                                       clusters  : [[name: cluster, hosts: hosts]],
                                       datastores: [datastore],
                                       dvSwitches: 0,

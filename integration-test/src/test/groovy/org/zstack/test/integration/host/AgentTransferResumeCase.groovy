@@ -164,6 +164,58 @@ class AgentTransferResumeCase {
         }
     }
 
+    /**
+     * The same over a streamOptimized VMDK, as an ESXi export lease serves it (no Range): the resumed run reads the
+     * stream again from its start and skips the grains below the checkpoint, and says how many bytes that took. A
+     * smaller disk than the others (128 MiB, half data) keeps the case short: qemu-img deflates its data first.
+     */
+    @Test
+    void anAgentKilledMidStreamOptimizedTransferResumesBySkippingTheGrainsItHas() {
+        Path raw = work.resolve("stream-source.raw")
+        long capacity = 128 * MiB
+        halfZero(raw, capacity)
+        Path vmdk = work.resolve("stream-source.vmdk")
+        def conv = ["qemu-img", "convert", "-f", "raw", "-O", "vmdk", "-o", "subformat=streamOptimized", raw.toString(),
+                    vmdk.toString()].execute()
+        assert conv.waitFor() == 0: conv.errorStream.text
+        SelfSignedCert cert = SelfSignedCert.create(work)
+        RangeFileServer server = new RangeFileServer(cert).ignoreRange(true)
+        String job = "resume-stream-" + System.nanoTime()
+        try {
+            String url = server.serve("nfc/lease/disk-0.vmdk", vmdk)
+            Map cmd = [jobUuid: job, storagePath: storage, downloadBandwidth: 6 * MiB, parallelDisks: 1,
+                       disks: [[index: 0, url: url, sslThumbprint: cert.thumbprint(), capacity: capacity]]]
+            long begin = System.nanoTime()
+            // past the first checkpoint (5 s at 6 MiB/s), before the end
+            long sentBeforeKill = killAgentWhen({ server.bytesServed() }, 40 * MiB, transferInBackground(cmd))
+            Path checkpoint = Path.of(storage, job, "disk-0.checkpoint")
+            assert Files.exists(checkpoint): "the killed run left no checkpoint"
+            assert Files.readString(checkpoint).contains("format=streamOptimized")
+            println "[AgentTransferResumeCase] streamOptimized: agent killed after ${secs(begin)} s, ${sentBeforeKill} bytes" +
+                    " sent; checkpoint: ${Files.readString(checkpoint).readLines().findAll { it.startsWith('offset') }}"
+
+            agent.start()
+            long before = server.bytesServed()
+            Map rsp = agentCall("/v2v/job/transfer", cmd + [downloadBandwidth: null])
+            long sentAfter = server.bytesServed() - before
+            assert rsp.success: rsp
+            Map d = (rsp.disks as List<Map>)[0]
+            long again = d.bytesReadAgain as long
+            println "[AgentTransferResumeCase] streamOptimized: resumed at disk byte ${d.resumedFromByte} of ${capacity};" +
+                    " the stream is ${Files.size(vmdk)} bytes, sent ${sentBeforeKill} + ${sentAfter}; the resumed run read" +
+                    " ${d.bytesRead}, of them ${again} (${String.format('%.1f', again / (double) MiB)} MiB) again to skip" +
+                    " the grains it had"
+            assert (d.resumedFromByte as long) > 0
+            assert again > 0 && again <= sentBeforeKill
+            assert (d.bytesRead as long) >= again
+            assert Files.mismatch(raw, Path.of(d.path as String)) == -1L: "the output differs from the source"
+            assert !Files.exists(checkpoint)
+        } finally {
+            server.close()
+            agentCall("/v2v/job/cleanup", [jobUuid: job, storagePath: storage])
+        }
+    }
+
     @Test
     void anAgentKilledMidTransferOverSshResumesFromItsCheckpoint() {
         SshSourceHost host = SshSourceHost.start("127.0.0.4", SSH_PORT)

@@ -32,7 +32,9 @@ class MigrationFailureCase {
         env = new MigrationEnv(vms: ["slow-1"], vmOptions: [dataDisks: false],
                 extraVms: [[name: "blank-1", opts: [dataDisks: false, mac: "00:50:56:3f:5b:01",
                                                     disks: [[capacityMB: 64, thin: true]]]]],
-                conversionHostTags: ["v2v::download::bandwidth::4194304"])
+                conversionHostTags: ["v2v::download::bandwidth::4194304"],
+                // the one VMware case on the flat export (raw disks with Range), which the other cases no longer use
+                fixture: [exportFormat: "flat"])
     }
 
     @AfterAll

@@ -40,8 +40,15 @@ final class DiskCheckpoint {
     /** ...or this long after the last one, whichever comes first: a slow link loses at most this much work. */
     static final Duration DEFAULT_INTERVAL_TIME = Duration.ofSeconds(5);
 
-    /** What a valid checkpoint says: the copy resumes at {@code offset}. */
-    record State(long offset, long bytesRead, long bytesWritten, String version) {
+    /**
+     * What a valid checkpoint says: the copy resumes at {@code offset}. {@code format} is how the source served the
+     * disk when it is not its plain bytes ({@code streamOptimized}: a resumed copy reads the stream again from its
+     * start, with no Range); null for plain bytes.
+     */
+    record State(long offset, long bytesRead, long bytesWritten, String version, String format) {
+        State(long offset, long bytesRead, long bytesWritten, String version) {
+            this(offset, bytesRead, bytesWritten, version, null);
+        }
     }
 
     private final Path file;
@@ -52,6 +59,8 @@ final class DiskCheckpoint {
     private String identity;
     /** The source's version as it says it while being read (an HTTP validator); null when it says none. */
     private String version;
+    /** How the source serves the disk, when not as its plain bytes; null for plain bytes. */
+    private String format;
     private long lastBytes;
     private long lastNanos = System.nanoTime();
 
@@ -85,6 +94,11 @@ final class DiskCheckpoint {
         this.version = version;
     }
 
+    /** How the source serves the disk (see {@link State#format}), for later saves. */
+    void format(String format) {
+        this.format = format;
+    }
+
     /**
      * The checkpoint to resume from, when there is one that fits this source and the raw file; else null, with any
      * unfitting checkpoint removed and the reason logged.
@@ -110,7 +124,8 @@ final class DiskCheckpoint {
             } else {
                 lastBytes = Long.parseLong(p.getProperty("bytesRead"));
                 version = p.getProperty("version");
-                return new State(offset, lastBytes, Long.parseLong(p.getProperty("bytesWritten")), version);
+                format = p.getProperty("format");
+                return new State(offset, lastBytes, Long.parseLong(p.getProperty("bytesWritten")), version, format);
             }
         } catch (IOException | RuntimeException e) {
             why = "it cannot be read: " + e;
@@ -138,6 +153,9 @@ final class DiskCheckpoint {
         p.setProperty("bytesWritten", String.valueOf(bytesWritten));
         if (version != null) {
             p.setProperty("version", version);
+        }
+        if (format != null) {
+            p.setProperty("format", format);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p.store(out, null);

@@ -36,6 +36,7 @@ final class DoneMarker {
             d.bytesPerSecond = Long.parseLong(p.getProperty("bytesPerSecond"));
             d.resumedFromByte = Long.parseLong(p.getProperty("resumedFromByte", "0"));
             d.bytesFromCheckpoint = Long.parseLong(p.getProperty("bytesFromCheckpoint", "0"));
+            d.bytesReadAgain = Long.parseLong(p.getProperty("bytesReadAgain", "0"));
             return d;
         } catch (IOException | RuntimeException e) {
             // a torn or foreign marker: transfer the disk again rather than trust it
@@ -53,6 +54,7 @@ final class DoneMarker {
         p.setProperty("bytesPerSecond", String.valueOf(d.bytesPerSecond));
         p.setProperty("resumedFromByte", String.valueOf(d.resumedFromByte));
         p.setProperty("bytesFromCheckpoint", String.valueOf(d.bytesFromCheckpoint));
+        p.setProperty("bytesReadAgain", String.valueOf(d.bytesReadAgain));
         Path tmp = marker.resolveSibling(marker.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp)) {
             p.store(w, "transfer of " + d.path);

@@ -7,12 +7,14 @@ import org.zstack.v2v.agent.job.PhaseProgress;
 
 import javax.net.ssl.SSLException;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.PushbackInputStream;
 import java.io.RandomAccessFile;
 import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,12 @@ import java.util.logging.Logger;
  * Copies one source disk served over HTTPS (a vCenter NFC export or datastore URL) into its sparse raw file: reads the planned ranges, writes only the blocks that hold
  * data, keeps to the job's bandwidth, and resumes from the byte where a dropped or stalled connection left off.
  * Stops at once on cancel: the job tracks the disk's connections, and closing them ends a blocked read.
+ *
+ * <p>A disk served as a streamOptimized VMDK (what a real ESXi's export lease serves; its body starts with "KDMV")
+ * is decoded as it arrives ({@link StreamOptimizedVmdkReader}) into the same sparse writer: each grain at its disk
+ * offset, absent and zero grains never written. Such a URL has no Range, so a retry or a resumed copy reads the
+ * stream again from its start and skips the grains the file already has; those re-read bytes are counted in
+ * {@link TransferCommand.DiskResult#bytesReadAgain}.
  */
 final class HttpsDiskCopy implements DiskTransfer {
     private static final Logger logger = Logger.getLogger(HttpsDiskCopy.class.getName());
@@ -32,8 +40,10 @@ final class HttpsDiskCopy implements DiskTransfer {
     static final int BUFFER = 1 << 20;
     /** Consecutive failures without progress before the disk fails; progress resets the count. */
     static final int MAX_RETRIES = 3;
-    /** A streamOptimized VMDK starts with "KDMV": compressed grains, not the raw disk this copy writes. */
-    private static final byte[] VMDK_MAGIC = "KDMV".getBytes(StandardCharsets.US_ASCII);
+    /** {@link DiskCheckpoint.State#format} of a disk served as a streamOptimized VMDK. */
+    static final String STREAM_OPTIMIZED = "streamOptimized";
+    /** A streamOptimized stream reports progress at least this often, in disk bytes. */
+    private static final long STREAM_PROGRESS_STEP = 8L << 20;
 
     private final TransferCommand.SourceDisk disk;
     private final Path raw;
@@ -65,6 +75,16 @@ final class HttpsDiskCopy implements DiskTransfer {
     /** Whether {@link #version} is set for this run: from the checkpoint, or by the run's first answer. */
     private boolean versionKnown;
     private FileChannel out;
+    /** The source serves the disk as a streamOptimized VMDK: known from its first bytes, or from the checkpoint. */
+    private boolean streamOptimized;
+    /** A streamOptimized stream was decoded to its end: the disk is complete. */
+    private boolean streamDone;
+    /** Bytes this run received again to skip what the file already had (a resumed or retried streamOptimized copy). */
+    private long bytesReadAgain;
+    /** The progress this run reported for the disk: taken back when the copy starts over. */
+    private long progressed;
+    /** The disk offset up to which a streamOptimized copy reported progress. */
+    private long progressAt;
 
     HttpsDiskCopy(TransferCommand.SourceDisk disk, TransferContext ctx) {
         this.disk = disk;
@@ -116,7 +136,7 @@ final class HttpsDiskCopy implements DiskTransfer {
                     disk.index, e.getMessage()));
             resume.delete();
             // the phase's progress counted the kept part and this run's reads: both are read again now
-            progress.advance(disk.index, -(ExtentPlan.bytesBelow(ranges, resumedAt) + bytesRead));
+            advance(-progressed);
             try {
                 return copyFrom(source, null, start);
             } catch (SourceChanged again) {
@@ -136,12 +156,18 @@ final class HttpsDiskCopy implements DiskTransfer {
         version = from == null ? null : from.version();
         versionKnown = from != null;
         resume.version(version);
+        streamOptimized = from != null && STREAM_OPTIMIZED.equals(from.format());
+        resume.format(streamOptimized ? STREAM_OPTIMIZED : null);
+        streamDone = false;
+        bytesReadAgain = 0;
+        progressed = 0;
+        progressAt = offset;
         if (from == null) {
             // a fresh file: what an interrupted run left could be stale where this run leaves a hole
             Files.deleteIfExists(raw);
         } else {
             long kept = ExtentPlan.bytesBelow(ranges, offset);
-            progress.advance(disk.index, kept);
+            advance(kept);
             logger.info(String.format("job %s disk %d: resuming at byte %d of %d from the checkpoint of an earlier run"
                     + " (%d planned bytes kept, %d to read)", job.uuid(), disk.index, offset, disk.capacity, kept,
                     plannedBytes() - kept));
@@ -155,6 +181,10 @@ final class HttpsDiskCopy implements DiskTransfer {
             SparseWriter writer = new SparseWriter(channel);
             boolean wholeDisk = disk.extents == null;
             for (long[] r : ranges) {
+                if (streamDone) {
+                    // a streamOptimized stream holds the whole disk, whatever the plan's ranges
+                    break;
+                }
                 if (r[1] > offset) {
                     copyRange(source, writer, Math.max(r[0], offset), r[1], wholeDisk);
                 }
@@ -166,12 +196,16 @@ final class HttpsDiskCopy implements DiskTransfer {
             out = null;
         }
         TransferCommand.DiskResult d = TransferCommand.DiskResult.of(disk, raw, bytesRead, bytesWritten, start, from);
+        d.bytesReadAgain = bytesReadAgain;
         DoneMarker.write(marker, d);
         resume.delete();
-        logger.info(String.format("job %s disk %d: %d bytes read, %d written, %d left as holes in %.1f s (%d B/s)%s",
-                job.uuid(), disk.index, d.bytesRead, d.bytesWritten, d.zeroBytesSkipped, d.seconds, d.bytesPerSecond,
+        logger.info(String.format("job %s disk %d: %d bytes read%s, %d written, %d left as holes in %.1f s (%d B/s)%s%s",
+                job.uuid(), disk.index, d.bytesRead, streamOptimized ? " (a streamOptimized VMDK)" : "",
+                d.bytesWritten, d.zeroBytesSkipped, d.seconds, d.bytesPerSecond,
                 from == null ? "" : String.format(", resumed at byte %d (%d bytes read before)", d.resumedFromByte,
-                        d.bytesFromCheckpoint)));
+                        d.bytesFromCheckpoint),
+                bytesReadAgain == 0 ? "" : String.format(", %d bytes read twice to skip what the file had",
+                        bytesReadAgain)));
         return d;
     }
 
@@ -185,7 +219,8 @@ final class HttpsDiskCopy implements DiskTransfer {
         }
         try {
             out.force(false);
-            resume.save(position, bytesBefore + bytesRead, bytesWritten);
+            // the bytes read again to skip what the file had are not part of what reached it
+            resume.save(position, bytesBefore + bytesRead - bytesReadAgain, bytesWritten);
         } catch (IOException e) {
             logger.warning(String.format("job %s disk %d: cannot write the checkpoint at byte %d: %s", job.uuid(),
                     disk.index, position, e));
@@ -194,14 +229,16 @@ final class HttpsDiskCopy implements DiskTransfer {
 
     private void copyRange(DiskSource source, SparseWriter writer, long start, long end, boolean wholeDisk)
             throws IOException, InterruptedException {
-        position = start;
+        // a streamOptimized stream goes on where the checkpoint (or a failed read) left it, whatever the ranges
+        position = streamOptimized ? resumedAt : start;
         int failures = 0;
-        while (position < end) {
+        while (streamOptimized ? !streamDone : position < end) {
             checkpoint.run();
             long before = position;
             try {
-                // the whole disk in one plain GET; a resumed one and every extent ask for their range
-                readOnce(source, writer, end, !(wholeDisk && position == 0 && end == disk.capacity));
+                // the whole disk in one plain GET; a resumed one and every extent ask for their range; a
+                // streamOptimized stream has no ranges, it is read from its start every time
+                readOnce(source, writer, end, !streamOptimized && !(wholeDisk && position == 0 && end == disk.capacity));
             } catch (IOException e) {
                 // a cancel closes the stream: report the cancel, not the closed stream
                 checkpoint.run();
@@ -230,43 +267,172 @@ final class HttpsDiskCopy implements DiskTransfer {
         job.track(stop);
         try {
             DiskSource.Body body = source.open(position, end, ranged);
-            try (InputStream in = body.in()) {
+            // an answer from the disk's start shows its format in its first bytes, read and put back
+            try (InputStream in = body.start() == 0
+                    ? new PushbackInputStream(body.in(), StreamOptimizedVmdkReader.MAGIC.length) : body.in()) {
                 checkVersion(body.version());
+                if (body.start() == 0) {
+                    checkFormat((PushbackInputStream) in);
+                }
+                if (streamOptimized) {
+                    copyStream(in, writer, source);
+                    return;
+                }
                 if (body.start() < position) {
                     // the server ignored Range: read past what this copy already has
                     logger.warning(String.format("job %s disk %d: the source ignores Range; skipping %d bytes",
                             job.uuid(), disk.index, position - body.start()));
                     skip(in, position - body.start());
                 }
-                copyBody(in, writer, end, position == 0, source);
+                copyBody(in, writer, end);
             }
         } finally {
             job.untrack(stop);
         }
     }
 
-    private void copyBody(InputStream in, SparseWriter writer, long end, boolean fromDiskStart, DiskSource source)
+    /**
+     * Tells a streamOptimized VMDK ("KDMV" first) from the disk's plain bytes. The format must be the one the copy
+     * has data of: a source that switches between the two has changed.
+     */
+    private void checkFormat(PushbackInputStream in) throws IOException {
+        byte[] head = in.readNBytes(StreamOptimizedVmdkReader.MAGIC.length);
+        in.unread(head);
+        boolean vmdk = Arrays.equals(head, StreamOptimizedVmdkReader.MAGIC);
+        // nothing read or kept yet: the first answer says what the source serves
+        boolean fresh = resumedAt == 0 && bytesRead == 0;
+        if (vmdk != streamOptimized && !fresh) {
+            throw new SourceChanged(streamOptimized ? "a streamOptimized VMDK" : "plain disk bytes",
+                    vmdk ? "a streamOptimized VMDK" : "plain disk bytes");
+        }
+        if (vmdk && !streamOptimized) {
+            logger.info(String.format("job %s disk %d: the source serves a streamOptimized VMDK; decoding it as it "
+                    + "streams", job.uuid(), disk.index));
+        }
+        if (vmdk && !streamOptimized) {
+            // the stream starts at the disk's start, whichever range was asked for
+            position = resumedAt;
+        }
+        streamOptimized = vmdk;
+        resume.format(vmdk ? STREAM_OPTIMIZED : null);
+    }
+
+    /**
+     * Decodes a streamOptimized stream from its start into the file. The grains the file already has (below
+     * {@link #position}, where the checkpoint or the failed read left off) are skipped, not inflated. Grains come
+     * in ascending order from every known writer; {@link #position} follows them, and stops where one goes back,
+     * so a later resume rewrites the rest rather than trust it.
+     */
+    private void copyStream(InputStream body, SparseWriter writer, DiskSource source)
             throws IOException, InterruptedException {
-        boolean first = fromDiskStart;
+        long skipBelow = position;
+        long attemptStart = bytesRead;
+        boolean[] skipping = {skipBelow > 0};
+        boolean[] ascending = {true};
+        StreamOptimizedVmdkReader reader = new StreamOptimizedVmdkReader(new Metered(body),
+                "disk " + disk.index + " (" + source.shownUrl() + ")", disk.capacity);
+        reader.read(new StreamOptimizedVmdkReader.Grains() {
+            @Override
+            public boolean wanted(long diskOffset) {
+                if (skipping[0] && diskOffset < skipBelow) {
+                    return false;
+                }
+                if (skipping[0]) {
+                    skipping[0] = false;
+                    bytesReadAgain += bytesRead - attemptStart;
+                }
+                return true;
+            }
+
+            @Override
+            public void grain(long diskOffset, byte[] data, int length) throws IOException {
+                bytesWritten += writer.write(data, length, diskOffset);
+                if (ascending[0] && diskOffset >= position) {
+                    position = diskOffset + length;
+                } else {
+                    ascending[0] = false;
+                }
+                progressTo(diskOffset + length, false);
+                saveCheckpointIfDue();
+            }
+        });
+        if (skipping[0]) {
+            // the stream held nothing past what the file had
+            bytesReadAgain += bytesRead - attemptStart;
+        }
+        progressTo(disk.capacity, true);
+        position = disk.capacity;
+        streamDone = true;
+    }
+
+    /** Reports a streamOptimized copy's progress in the plan's bytes, up to disk offset {@code to}. */
+    private void progressTo(long to, boolean last) {
+        if (to <= progressAt || (!last && to - progressAt < STREAM_PROGRESS_STEP && disk.extents != null)) {
+            return;
+        }
+        advance(ExtentPlan.bytesBelow(ranges, to) - ExtentPlan.bytesBelow(ranges, progressAt));
+        progressAt = to;
+    }
+
+    private void advance(long bytes) {
+        progress.advance(disk.index, bytes);
+        progressed += bytes;
+    }
+
+    /**
+     * The body of a streamOptimized stream as the decoder reads it: counted, kept to the job's bandwidth, and
+     * stopped at the next read once the job is canceled.
+     */
+    private final class Metered extends FilterInputStream {
+        Metered(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            checkpoint.run();
+            int n = in.read(b, off, Math.min(len, BUFFER));
+            if (n > 0) {
+                bytesRead += n;
+                if (limiter != null) {
+                    try {
+                        limiter.acquire(n, checkpoint);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("disk " + disk.index + ": interrupted");
+                    }
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            // every byte is read and counted, none skipped unseen
+            return 0;
+        }
+    }
+
+    private void copyBody(InputStream in, SparseWriter writer, long end) throws IOException, InterruptedException {
         while (position < end) {
             checkpoint.run();
             int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, end - position));
             if (n == 0) {
                 throw new IOException("the source ended at byte " + position + ", expected " + end);
             }
-            if (first && n >= VMDK_MAGIC.length && Arrays.equals(buf, 0, VMDK_MAGIC.length, VMDK_MAGIC, 0,
-                    VMDK_MAGIC.length)) {
-                throw new AgentException(String.format("disk %d: %s serves a streamOptimized VMDK; "
-                        + "a flat (raw) disk URL is needed", disk.index, source.shownUrl()));
-            }
-            first = false;
             bytesRead += n;
             if (limiter != null) {
                 limiter.acquire(n, checkpoint);
             }
             bytesWritten += writer.write(buf, n, position);
             position += n;
-            progress.advance(disk.index, n);
+            advance(n);
             saveCheckpointIfDue();
         }
     }

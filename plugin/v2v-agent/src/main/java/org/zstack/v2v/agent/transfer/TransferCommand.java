@@ -109,6 +109,11 @@ public class TransferCommand implements CommandHandler<TransferCommand.TransferC
         public long resumedFromByte;
         /** The bytes an earlier run read below {@link #resumedFromByte}: kept, not read again. */
         public long bytesFromCheckpoint;
+        /**
+         * Bytes of {@link #bytesRead} received a second time only to be skipped: a streamOptimized VMDK has no Range,
+         * so a resumed or retried copy reads its stream again from the start up to what the file already has.
+         */
+        public long bytesReadAgain;
         public double seconds;
         public long bytesPerSecond;
     }

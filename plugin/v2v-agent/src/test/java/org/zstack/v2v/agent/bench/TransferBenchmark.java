@@ -7,6 +7,7 @@ import org.zstack.v2v.agent.deliver.DeliverCommand;
 import org.zstack.v2v.agent.job.JobRegistry;
 import org.zstack.v2v.agent.testsupport.RangeFileServer;
 import org.zstack.v2v.agent.testsupport.RawImages;
+import org.zstack.v2v.agent.testsupport.RecordingContext;
 import org.zstack.v2v.agent.testsupport.SelfSignedCert;
 import org.zstack.v2v.agent.transfer.TransferCommand;
 
@@ -33,6 +34,11 @@ import java.util.SplittableRandom;
  * [--thumbprint AA:..] [--cookie 'vmware_soap_session=...']} to read a real datastore/NFC URL (no extents then).
  * {@code --work DIR} holds the files (default /var/tmp/zstack-v2v-transfer-bench), {@code --size GiB} sizes the
  * generated disk, {@code --rounds N} (default 3) repeats the measurements, interleaved, and shows the medians.
+ *
+ * <p>{@code --stream-optimized} serves the disk as ESXi's export lease does instead: a streamOptimized VMDK (made
+ * once from the raw disk by qemu-img, no Range), and compares (a) {@code curl} of the stream into a file, then
+ * {@code qemu-img convert -f vmdk -O raw}, with (b) our transfer decoding the stream as it arrives into the sparse
+ * raw file. With {@code --url} it reads a real NFC export URL that serves streamOptimized.
  */
 public final class TransferBenchmark {
     private static final long MiB = 1 << 20;
@@ -51,6 +57,7 @@ public final class TransferBenchmark {
         long capacity = 0;
         long size = 2 * GiB;
         int rounds = 3;
+        boolean streamOptimized = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--work" -> work = Path.of(args[++i]);
@@ -61,6 +68,7 @@ public final class TransferBenchmark {
                 case "--capacity" -> capacity = Long.parseLong(args[++i]);
                 case "--size" -> size = (long) (Double.parseDouble(args[++i]) * GiB);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--stream-optimized" -> streamOptimized = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -81,12 +89,26 @@ public final class TransferBenchmark {
                 sourceAllocated = RawImages.allocatedBytes(source);
                 SelfSignedCert cert = SelfSignedCert.create(work);
                 server = new RangeFileServer(cert);
-                url = server.serve("folder/bench/disk-flat.vmdk", source);
+                if (streamOptimized) {
+                    Path vmdk = work.resolve(source.getFileName() + ".stream.vmdk");
+                    if (!Files.exists(vmdk) || Files.getLastModifiedTime(vmdk).compareTo(Files.getLastModifiedTime(source)) < 0) {
+                        System.out.printf("making %s: the same disk as a streamOptimized VMDK (qemu-img)%n", vmdk);
+                        RawImages.run("qemu-img", "convert", "-f", "raw", "-O", "vmdk", "-o", "subformat=streamOptimized",
+                                source.toString(), vmdk.toString());
+                    }
+                    url = server.serve("nfc/bench/disk-0.vmdk", vmdk);
+                } else {
+                    url = server.serve("folder/bench/disk-flat.vmdk", source);
+                }
                 thumbprint = cert.thumbprint();
             } else if (capacity <= 0) {
                 throw new IllegalArgumentException("--url needs --capacity");
             }
-            run(work, url, thumbprint, cookie, capacity, extents, sourceAllocated, server, rounds);
+            if (streamOptimized) {
+                runStreamOptimized(work, url, thumbprint, cookie, capacity, sourceAllocated, server, rounds);
+            } else {
+                run(work, url, thumbprint, cookie, capacity, extents, sourceAllocated, server, rounds);
+            }
         } finally {
             if (server != null) {
                 server.close();
@@ -134,6 +156,86 @@ public final class TransferBenchmark {
         }
     }
 
+    /**
+     * The streamOptimized comparison: (a) curl into a file then {@code qemu-img convert -f vmdk -O raw}, the file
+     * written twice; (b) our transfer, which decodes the stream into the sparse raw file as it arrives.
+     */
+    private static void runStreamOptimized(Path work, String url, String thumbprint, String cookie, long capacity,
+                                           long sourceAllocated, RangeFileServer server, int rounds) throws Exception {
+        System.out.printf("disk: %d MiB capacity%s, served as a streamOptimized VMDK; %d rounds, medians shown%n",
+                capacity / MiB, sourceAllocated < 0 ? "" : String.format(", %d MiB allocated", sourceAllocated / MiB),
+                rounds);
+        if (server != null) {
+            curl(url, cookie, Path.of("/dev/null"));
+        }
+        // warm up the decoder's code on one whole read, not measured
+        oursStream(work, "warm-up", url, thumbprint, cookie, capacity);
+        List<Result> a = new ArrayList<>();
+        List<Result> b = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            a.add(physicalStream(work, url, cookie));
+            b.add(oursStream(work, "b-stream", url, thumbprint, cookie, capacity));
+        }
+        Result ma = median(a);
+        ma.print("(a) curl + qemu-img convert raw", "curl", "convert", capacity, sourceAllocated);
+        Result mb = median(b);
+        mb.print("(b) transfer (decoding)", "transfer", "-", capacity, sourceAllocated);
+        System.out.printf(Locale.ROOT, "    speed ratio b/a = t(a)/t(b) = %.2f%n", ma.total() / mb.total());
+        if (sourceAllocated > 0) {
+            System.out.printf(Locale.ROOT, "    bytes on the wire / allocated = %d / %d = %.3f%n", mb.read(),
+                    sourceAllocated, (double) mb.read() / sourceAllocated);
+        }
+    }
+
+    /** (a) for a streamOptimized disk: curl writes the stream to a file, qemu-img convert decodes it to raw. */
+    private static Result physicalStream(Path work, String url, String cookie) throws Exception {
+        Path aVmdk = work.resolve("a.vmdk");
+        Path aRaw = work.resolve("a.raw");
+        Files.deleteIfExists(aVmdk);
+        Files.deleteIfExists(aRaw);
+        settle();
+        long t0 = System.nanoTime();
+        curl(url, cookie, aVmdk);
+        double download = seconds(t0);
+        settle();
+        t0 = System.nanoTime();
+        RawImages.run("qemu-img", "convert", "-f", "vmdk", "-O", "raw", aVmdk.toString(), aRaw.toString());
+        RawImages.run("sync");
+        double convert = seconds(t0);
+        Result r = new Result(download, convert, Files.size(aVmdk), RawImages.allocatedBytes(aRaw), 0);
+        Files.deleteIfExists(aVmdk);
+        Files.deleteIfExists(aRaw);
+        return r;
+    }
+
+    /** (b) for a streamOptimized disk: the transfer alone, which leaves the raw disk (synced) as (a) does. */
+    private static Result oursStream(Path work, String job, String url, String thumbprint, String cookie, long capacity)
+            throws Exception {
+        Path storage = work.resolve("storage");
+        RawImages.run("rm", "-rf", storage.resolve(job).toString());
+        TransferCommand.TransferCmd t = new TransferCommand.TransferCmd();
+        t.jobUuid = job;
+        t.storagePath = storage.toString();
+        TransferCommand.SourceDisk d = new TransferCommand.SourceDisk();
+        d.index = 0;
+        d.url = url;
+        d.sslThumbprint = thumbprint;
+        d.capacity = capacity;
+        if (cookie != null) {
+            d.headers = Map.of("Cookie", cookie);
+        }
+        t.disks = List.of(d);
+        settle();
+        long t0 = System.nanoTime();
+        // the agent writes only under the roots its host registered: here the benchmark's work directory
+        RecordingContext ctx = new RecordingContext(List.of(work.toRealPath().toString()));
+        TransferCommand.DiskResult r = new TransferCommand(new JobRegistry()).handle(t, ctx).disks.get(0);
+        double transfer = seconds(t0);
+        Result res = new Result(transfer, 0, r.bytesRead, RawImages.allocatedBytes(Path.of(r.path)), 0);
+        RawImages.run("rm", "-rf", storage.resolve(job).toString());
+        return res;
+    }
+
     /** (a): curl writes every byte, zeroes included; qemu-img convert then finds the zeroes again. */
     private static Result physical(Path work, String url, String cookie) throws Exception {
         Path aRaw = work.resolve("a.raw");
@@ -171,8 +273,9 @@ public final class TransferBenchmark {
         }
 
         void print(String name, String downloadName, String convertName, long capacity, long sourceAllocated) {
-            line(name, total(), capacity, String.format(Locale.ROOT, "%s %.2f s, %s %.2f s, qcow2 %d MiB",
-                    downloadName, download, convertName, convert, qcow2Size / MiB));
+            line(name, total(), capacity, String.format(Locale.ROOT, "%s %.2f s, %s %.2f s%s",
+                    downloadName, download, convertName, convert,
+                    qcow2Size > 0 ? String.format(Locale.ROOT, ", qcow2 %d MiB", qcow2Size / MiB) : ""));
             System.out.printf(Locale.ROOT, "    bytes read from the source %d MiB, raw file allocated %d MiB%s%n",
                     read / MiB, rawAllocated / MiB, sourceAllocated <= 0 ? ""
                             : String.format(Locale.ROOT, ", read / source allocated = %.3f",
@@ -202,7 +305,8 @@ public final class TransferBenchmark {
         t.disks = List.of(d);
         settle();
         long t0 = System.nanoTime();
-        TransferCommand.DiskResult r = new TransferCommand(jobs).handle(t, null).disks.get(0);
+        RecordingContext ctx = new RecordingContext(List.of(work.toRealPath().toString()));
+        TransferCommand.DiskResult r = new TransferCommand(jobs).handle(t, ctx).disks.get(0);
         double transfer = seconds(t0);
         long rawAllocated = RawImages.allocatedBytes(Path.of(r.path));
 
@@ -216,7 +320,7 @@ public final class TransferBenchmark {
         dc.volumes = List.of(v);
         settle();
         t0 = System.nanoTime();
-        DeliverCommand.DeliveredVolume out = new DeliverCommand(jobs).handle(dc, null).volumes.get(0);
+        DeliverCommand.DeliveredVolume out = new DeliverCommand(jobs).handle(dc, ctx).volumes.get(0);
         double deliver = seconds(t0);
         RawImages.run("rm", "-rf", storage.resolve(job).toString(), install.getParent().toString());
         return new Result(transfer, deliver, r.bytesRead, rawAllocated, out.actualSize);
