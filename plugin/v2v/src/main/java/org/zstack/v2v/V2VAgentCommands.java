@@ -129,6 +129,8 @@ public final class V2VAgentCommands {
         public long resumedFromByte;
         /** What earlier runs had read below resumedFromByte: kept, not read again. */
         public long bytesFromCheckpoint;
+        /** A stream without Range (streamOptimized VMDK) is read again from its start on resume: what was read twice. */
+        public long bytesReadAgain;
         public double seconds;
         public long bytesPerSecond;
     }

@@ -101,8 +101,8 @@ public class TransferDisksFlow implements Flow {
         for (V2VAgentCommands.TransferredDisk d : rsp.disks) {
             if (d.resumedFromByte > 0) {
                 LoggerFactory.getLogger(TransferDisksFlow.class).info("job {} disk {}: resumed at byte {}, {} bytes kept from"
-                        + " earlier runs, {} read now at {} B/s", ctx.jobUuid(), d.index, d.resumedFromByte, d.bytesFromCheckpoint,
-                        d.bytesRead, d.bytesPerSecond);
+                        + " earlier runs, {} read now ({} of them read twice) at {} B/s", ctx.jobUuid(), d.index, d.resumedFromByte,
+                        d.bytesFromCheckpoint, d.bytesRead, d.bytesReadAgain, d.bytesPerSecond);
             }
         }
     }
