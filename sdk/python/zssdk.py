@@ -1404,6 +1404,29 @@ class GetTaskProgressAction(AbstractAction):
     }
 
 
+class GetV2VJobLogAction(AbstractAction):
+    """The end of a migration job's log on its conversion host: virt-v2v's (the default), the guest network step's,
+    or the previous run's virt-v2v log. Read while the job runs or after it ended; the console's job detail shows
+    it and offers it for download.
+
+    GET /v2v-jobs/{uuid}/log; answered at once."""
+    API_NAME = "GetV2VJobLog"
+    API_CLASS = "org.zstack.v2v.APIGetV2VJobLogMsg"
+    HTTP_METHOD = "GET"
+    PATH = "/v2v-jobs/{uuid}/log"
+    NEED_SESSION = True
+    NEED_POLL = False
+    PARAM_NAME = None
+    RESULT = "GetV2VJobLogResult"
+    PARAMS = {
+        "uuid": Param("String", required=True, location="url"),
+        "name": Param("String", valid_values=["virt-v2v.log", "virt-v2v.log.1", "guest-network.log"], location="query"),
+        "tailBytes": Param("Long", number_range=(1, 4194304), location="query"),
+        "systemTags": Param("List<String>", location="query"),
+        "userTags": Param("List<String>", location="query"),
+    }
+
+
 class ListVMsFromKVMHostAction(AbstractAction):
     """Lists the libvirt domains of a KVM host (any KVM platform, ZStack included) through a KVM conversion host,
     which connects to `libvirtURI` (qemu+ssh://[user@]host[:port]/system with sshPrivKey, or qemu+tcp/qemu+tls).
@@ -2234,6 +2257,7 @@ APIS = {
     "DetachL2NetworkFromCluster": DetachL2NetworkFromClusterAction,
     "DetachPrimaryStorageFromCluster": DetachPrimaryStorageFromClusterAction,
     "GetTaskProgress": GetTaskProgressAction,
+    "GetV2VJobLog": GetV2VJobLogAction,
     "ListVMsFromKVMHost": ListVMsFromKVMHostAction,
     "LogInByAccount": LogInByAccountAction,
     "LogOut": LogOutAction,

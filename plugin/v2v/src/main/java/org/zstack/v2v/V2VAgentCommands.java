@@ -24,6 +24,7 @@ public final class V2VAgentCommands {
     /** Agent to agent (conversion host → target host); the node only signs a key for it (DeliverCmd.targetAgentKey). */
     public static final String VOLUME_UPLOAD_PATH = "/v2v/volume/upload";
     public static final String JOB_STATE_PATH = "/v2v/job/state";
+    public static final String JOB_LOG_PATH = "/v2v/job/log";
     public static final String KVM_LIST_VMS_PATH = "/v2v/kvm/vms";
     public static final String KVM_PREPARE_VM_PATH = "/v2v/kvm/vm/prepare";
     public static final String KVM_RELEASE_VM_PATH = "/v2v/kvm/vm/release";
@@ -205,6 +206,20 @@ public final class V2VAgentCommands {
     public static class JobStateCmd {
         public String jobUuid;
         public String storagePath;
+    }
+
+    public static class JobLogCmd {
+        public String jobUuid;
+        public String storagePath;
+        public String name;
+        public long tailBytes;
+    }
+
+    public static class JobLogRsp extends AgentResponse {
+        public String path;
+        public long size;
+        public boolean truncated;
+        public String content;
     }
 
     /** What the conversion host holds of a job: its commands running now, and the work already finished. */

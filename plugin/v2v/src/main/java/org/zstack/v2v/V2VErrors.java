@@ -21,6 +21,8 @@ public enum V2VErrors {
     /** Answered by the agents themselves (AllowedRoots.PATH_NOT_ALLOWED): the node only passes the code on. */
     PATH_NOT_ALLOWED(1020),
     NOT_A_PLAIN_NAME(1021),
+    /** The job's log cannot be read: its conversion host is gone or not connected, or the log is not there. */
+    JOB_LOG_UNAVAILABLE(1022),
     /** Refused at submission: a source disk of a kind the migration cannot copy faithfully (see README). */
     INDEPENDENT_DISK(1050),
     RAW_DEVICE_MAPPING(1051),

@@ -54,6 +54,8 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
     private org.zstack.v2v.migration.V2VJobApiHandler jobApis;
     @Autowired
     private org.zstack.v2v.source.kvm.KvmSourceApiHandler kvmSourceApis;
+    @Autowired
+    private org.zstack.v2v.migration.JobLogApiHandler jobLogApis;
 
     @Override
     public String getId() {
@@ -66,6 +68,8 @@ public class V2VManagerImpl extends AbstractService implements HostDeletionExten
             jobApis.handle(msg);
         } else if (kvmSourceApis.handles(msg)) {
             kvmSourceApis.handle(msg);
+        } else if (msg instanceof APIGetV2VJobLogMsg m) {
+            jobLogApis.handle(m);
         } else if (msg instanceof APIAddV2VConversionHostMsg m) {
             // one add per host at a time, so the duplicate check of the interceptor cannot be raced
             queue.submit("v2v-conversion-host-of-host-" + m.getHostUuid(), msg, chain -> handle(m, chain));

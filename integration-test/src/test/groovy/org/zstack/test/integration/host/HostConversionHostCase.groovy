@@ -238,4 +238,44 @@ class HostConversionHostCase {
         assert noCluster.error.code == "SYS.1007"
         assert new QueryHostAction(count: true, sessionId: env.session).call().value.total == before
     }
+
+    /** A job's log through GetV2VJobLog: read by the conversion host's agent where the job left it. */
+    @Test
+    void aJobsLogIsReadFromItsConversionHost() {
+        Path dir = tempDir()
+        def ch = new AddV2VConversionHostAction(name: "ch-log", type: "VMWARE", hostUuid: host2.uuid, storagePath: dir.toString(),
+                sessionId: env.session).call().throwExceptionIfError().value.inventory
+        String jobUuid = org.zstack.core.Platform.getUuid()
+        def job = new org.zstack.v2v.V2VJobVO()
+        job.uuid = jobUuid
+        job.conversionHostUuid = ch.uuid
+        job.sourceVmName = "web-01"
+        job.sourceUrl = "vmware://web-01"
+        job.targetVmUuid = org.zstack.core.Platform.getUuid()
+        job.targetVmName = "web-01-migrated"
+        job.phase = "failed"
+        env.node.bean(org.zstack.core.db.DatabaseFacade).persist(job)
+        try {
+            Path kept = Files.createDirectories(dir.resolve("logs").resolve(jobUuid)).resolve("virt-v2v.log")
+            Files.writeString(kept, (1..500).collect { "[ ${it}.0] step ${it}" }.join("\n") + "\n")
+
+            def whole = new GetV2VJobLogAction(uuid: jobUuid, sessionId: env.session).call().throwExceptionIfError().value
+            assert whole.path == kept.toString() && whole.conversionHostUuid == ch.uuid
+            assert whole.size == Files.size(kept) && !whole.truncated
+            assert whole.content == Files.readString(kept)
+
+            def tail = new GetV2VJobLogAction(uuid: jobUuid, tailBytes: 100L, sessionId: env.session).call().throwExceptionIfError().value
+            assert tail.truncated && tail.content.endsWith("[ 500.0] step 500\n") && tail.content.startsWith("[ ")
+
+            def missing = new GetV2VJobLogAction(uuid: jobUuid, name: "guest-network.log", sessionId: env.session).call()
+            assert missing.error.code == "V2V.1022" && missing.error.details.contains("guest-network.log")
+            assert missing.error.details.contains("web-01")
+            // a name other than the job's logs is refused by the SDK already, and by the node's and the agent's checks
+            def unknown = new GetV2VJobLogAction(uuid: org.zstack.core.Platform.getUuid(), sessionId: env.session).call()
+            assert unknown.error != null
+        } finally {
+            env.node.bean(org.zstack.core.db.DatabaseFacade).removeByPrimaryKey(jobUuid, org.zstack.v2v.V2VJobVO)
+            new DeleteV2VConversionHostAction(uuid: ch.uuid, sessionId: env.session).call().throwExceptionIfError()
+        }
+    }
 }

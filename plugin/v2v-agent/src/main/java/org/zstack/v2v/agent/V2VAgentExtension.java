@@ -9,6 +9,7 @@ import org.zstack.v2v.agent.deliver.VolumeUploadHandler;
 import org.zstack.v2v.agent.job.CancelJobCommand;
 import org.zstack.v2v.agent.job.CleanupJobCommand;
 import org.zstack.v2v.agent.job.JobRegistry;
+import org.zstack.v2v.agent.job.JobLogCommand;
 import org.zstack.v2v.agent.job.JobStateCommand;
 import org.zstack.v2v.agent.job.OneRunPerJob;
 import org.zstack.v2v.agent.source.kvm.ListKvmVmsCommand;
@@ -41,6 +42,7 @@ public class V2VAgentExtension implements AgentExtension {
         registry.register(DELIVER_PATH, DeliverCommand.DeliverCmd.class,
                 runs.wrap(DELIVER_PATH, c -> c.jobUuid, new DeliverCommand(jobs)));
         registry.register(JobStateCommand.PATH, JobStateCommand.StateCmd.class, new JobStateCommand(runs));
+        registry.register(JobLogCommand.PATH, JobLogCommand.LogCmd.class, new JobLogCommand());
         registry.register(CANCEL_PATH, CancelJobCommand.CancelCmd.class, new CancelJobCommand(jobs));
         registry.register(CLEANUP_PATH, CleanupJobCommand.CleanupCmd.class, new CleanupJobCommand(jobs));
         registry.registerStream(VOLUME_UPLOAD_PATH, new VolumeUploadHandler());

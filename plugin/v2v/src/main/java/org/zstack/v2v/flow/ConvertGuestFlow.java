@@ -45,7 +45,8 @@ public class ConvertGuestFlow implements Flow {
                     @Override
                     public void success(V2VAgentCommands.ConvertRsp rsp) {
                         ctx.converted = rsp;
-                        ctx.services.updateJob(ctx.jobUuid(), j -> j.setLogPath(rsp.logPath));
+                        // the job's directory goes at its cleanup, its logs are kept: name where they will stay
+                        ctx.services.updateJob(ctx.jobUuid(), j -> j.setLogPath(keptLog(ctx)));
                         ctx.endPhase(PHASE);
                         // the phase's two steps, so a slow conversion shows which one was slow
                         ctx.phaseTimes.put(PHASE + ".virt-v2v", Math.round(rsp.conversionSeconds * 100) / 100.0);
@@ -59,13 +60,17 @@ public class ConvertGuestFlow implements Flow {
 
                     @Override
                     public void fail(ErrorCode e) {
-                        // the job directory goes when the run ends; the agent keeps the logs under logs/<job>/
-                        String log = ctx.storagePath() + "/logs/" + ctx.jobUuid() + "/virt-v2v.log";
+                        String log = keptLog(ctx);
                         ctx.services.updateJob(ctx.jobUuid(), j -> j.setLogPath(log));
                         trigger.fail(err(V2VErrors.CONVERT_FAILED, e, "converting VM %s failed; the conversion log is %s on"
                                 + " conversion host %s", ctx.vmName(), log, ctx.conversionHost.getName()));
                     }
                 });
+    }
+
+    /** Where virt-v2v's log of the job stays once the run ended: the agent keeps the logs under logs/<job>/. */
+    static String keptLog(MigrationContext ctx) {
+        return ctx.storagePath() + "/logs/" + ctx.jobUuid() + "/virt-v2v.log";
     }
 
     /**

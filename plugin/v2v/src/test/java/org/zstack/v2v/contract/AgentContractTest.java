@@ -27,6 +27,7 @@ import org.zstack.v2v.agent.deliver.DeliverCommand;
 import org.zstack.v2v.agent.deliver.VolumeDeleteCommand;
 import org.zstack.v2v.agent.job.CancelJobCommand;
 import org.zstack.v2v.agent.job.CleanupJobCommand;
+import org.zstack.v2v.agent.job.JobLogCommand;
 import org.zstack.v2v.agent.job.JobStateCommand;
 import org.zstack.v2v.agent.source.kvm.ListKvmVmsCommand;
 import org.zstack.v2v.agent.source.kvm.PrepareKvmVmCommand;
@@ -75,6 +76,8 @@ class AgentContractTest {
                 V2VAgentCommands.DeliverRsp.class, DeliverCommand.DeliverRsp.class));
         V2V.put(V2VAgentCommands.JOB_STATE_PATH, new Message(V2VAgentCommands.JobStateCmd.class,
                 V2VAgentCommands.JobStateRsp.class, JobStateCommand.StateRsp.class));
+        V2V.put(V2VAgentCommands.JOB_LOG_PATH, new Message(V2VAgentCommands.JobLogCmd.class,
+                V2VAgentCommands.JobLogRsp.class, JobLogCommand.LogRsp.class));
         V2V.put(V2VAgentCommands.CANCEL_PATH, new Message(V2VAgentCommands.CancelCmd.class,
                 V2VAgentCommands.CancelRsp.class, CancelJobCommand.CancelRsp.class));
         V2V.put(V2VAgentCommands.CLEANUP_PATH, new Message(V2VAgentCommands.CleanupCmd.class,
