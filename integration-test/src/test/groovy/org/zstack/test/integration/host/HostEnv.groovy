@@ -2,28 +2,39 @@ package org.zstack.test.integration.host
 
 import org.zstack.sdk.*
 import org.zstack.testlib.AgentProcess
+import org.zstack.testlib.LogCapture
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 
 /** A node whose hosts are agent processes on loopback addresses; a zone and a KVM cluster to put them in. */
 class HostEnv {
     final int agentPort = AgentProcess.freePort()
-    final TestNode node
-    final String session
+    final NodeExtension zstack
     final ZoneInventory zone
     final ClusterInventory cluster
     final List<AgentProcess> agents = []
 
-    HostEnv(Map<String, String> extra = [:]) {
-        node = TestNode.start([
+    /** extra: more of the node's zstack.properties; captureLog: keep what the node logs ({@link #getLog}). */
+    HostEnv(Map<String, String> extra = [:], boolean captureLog = false) {
+        zstack = new NodeExtension([
                 "KVMHost.skipDeploy"  : "true",
                 "KVMAgent.port"       : String.valueOf(agentPort),
                 "management.server.ip": "127.0.0.1",
         ] + AgentProcess.NODE_PROPERTIES + extra)
-        session = node.login()
+        if (captureLog) {
+            zstack.capturingLog()
+        }
+        zstack.start()
         zone = new CreateZoneAction(name: "zone", sessionId: session).call().throwExceptionIfError().value.inventory
         cluster = new CreateClusterAction(zoneUuid: zone.uuid, name: "cluster", hypervisorType: "KVM", sessionId: session)
                 .call().throwExceptionIfError().value.inventory
     }
+
+    TestNode getNode() { zstack.node }
+
+    String getSession() { zstack.session }
+
+    LogCapture getLog() { zstack.log }
 
     AgentProcess agent(String ip) {
         AgentProcess a = new AgentProcess(ip, agentPort).start()
@@ -55,6 +66,6 @@ class HostEnv {
 
     void stop() {
         agents.each { it.stop() }
-        node.stop()
+        zstack.stop()
     }
 }
