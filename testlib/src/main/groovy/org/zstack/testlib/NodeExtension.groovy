@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback
 import org.junit.jupiter.api.extension.BeforeAllCallback
 import org.junit.jupiter.api.extension.ExtensionContext
 import org.zstack.sdk.AbstractAction
+import org.zstack.sdk.UpdateGlobalConfigAction
 
 /**
  * The management node of an integration case, its admin session and, when asked for, the log it writes: started
@@ -71,6 +72,10 @@ class NodeExtension implements BeforeAllCallback, AfterAllCallback {
     LogCapture getLog() {
         assert log != null: "this node's log is not captured: build the extension with capturingLog()"
         return log
+    }
+
+    void updateGlobalConfig(String category, String name, String value) {
+        ok(new UpdateGlobalConfigAction(category: category, name: name, value: value))
     }
 
     /** {@link ApiCalls#ok}, with this node's session unless the action brings its own credentials. */

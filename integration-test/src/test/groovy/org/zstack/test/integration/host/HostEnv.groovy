@@ -5,6 +5,7 @@ import org.zstack.testlib.AgentProcess
 import org.zstack.testlib.LogCapture
 import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
+import org.zstack.testlib.Wait
 
 /** A node whose hosts are agent processes on loopback addresses; a zone and a KVM cluster to put them in. */
 class HostEnv {
@@ -53,15 +54,11 @@ class HostEnv {
     }
 
     void updateGlobalConfig(String category, String name, String value) {
-        new UpdateGlobalConfigAction(category: category, name: name, value: value, sessionId: session).call().throwExceptionIfError()
+        zstack.updateGlobalConfig(category, name, value)
     }
 
     static void waitUntil(long timeoutMs = 30000, Closure<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + timeoutMs
-        while (!condition()) {
-            assert System.currentTimeMillis() < deadline: "condition not met within ${timeoutMs} ms"
-            Thread.sleep(200)
-        }
+        Wait.until(timeoutMs, condition)
     }
 
     void stop() {

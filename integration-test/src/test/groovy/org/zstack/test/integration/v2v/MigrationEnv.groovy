@@ -122,7 +122,7 @@ class MigrationEnv {
     }
 
     void globalConfig(String category, String name, String value) {
-        ok(new UpdateGlobalConfigAction(category: category, name: name, value: value, sessionId: session))
+        zstack.updateGlobalConfig(category, name, value)
     }
 
     /** The ESX VM as the vCenter sync stored it. */

@@ -5,6 +5,7 @@ import org.zstack.sdk.*
 import org.zstack.testlib.LogCapture
 import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
+import org.zstack.testlib.Wait
 import org.zstack.testlib.vsphere.VCenterSimulator
 import org.zstack.vmware.VCenterConnectionPool
 
@@ -94,15 +95,11 @@ class VCenterEnv {
     }
 
     void updateGlobalConfig(String category, String name, String value) {
-        new UpdateGlobalConfigAction(category: category, name: name, value: value, sessionId: session).call().throwExceptionIfError()
+        zstack.updateGlobalConfig(category, name, value)
     }
 
     static void waitUntil(long timeoutMs = 30000, Closure<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + timeoutMs
-        while (!condition()) {
-            assert System.currentTimeMillis() < deadline: "condition not met within ${timeoutMs} ms"
-            Thread.sleep(100)
-        }
+        Wait.until(timeoutMs, condition)
     }
 
     void stop() {
