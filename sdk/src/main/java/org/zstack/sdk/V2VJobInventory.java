@@ -25,6 +25,15 @@ public class V2VJobInventory {
     public String logPath;
     /** Seconds per phase of the last run (prepare, transfer, convert, deliver, start). */
     public java.util.Map<String, Double> phaseTimes;
+    /**
+     * How the source's disks were read (NfcExport, DatastoreHttps, SnapshotDatastoreHttps, SshNbd), and why.
+     */
+    public String readPath;
+    public String readPathReason;
+    /**
+     * What a queued job waits for ("a free slot on conversion host ch: 2 of 2 running"); null once it runs.
+     */
+    public String waitingFor;
     public java.sql.Timestamp startDate;
     public java.sql.Timestamp endDate;
     /** Seconds from start to end, or to now while it runs. */
@@ -167,6 +176,30 @@ public class V2VJobInventory {
 
     public void setPhaseTimes(java.util.Map<String, Double> phaseTimes) {
         this.phaseTimes = phaseTimes;
+    }
+
+    public String getReadPath() {
+        return readPath;
+    }
+
+    public void setReadPath(String readPath) {
+        this.readPath = readPath;
+    }
+
+    public String getReadPathReason() {
+        return readPathReason;
+    }
+
+    public void setReadPathReason(String readPathReason) {
+        this.readPathReason = readPathReason;
+    }
+
+    public String getWaitingFor() {
+        return waitingFor;
+    }
+
+    public void setWaitingFor(String waitingFor) {
+        this.waitingFor = waitingFor;
     }
 
     public java.sql.Timestamp getStartDate() {

@@ -35,6 +35,11 @@ public class V2VJobInventory {
     private String logPath;
     /** Seconds per phase of the last run (prepare, transfer, convert, deliver, start). */
     private Map<String, Double> phaseTimes;
+    /** How the source's disks were read (NfcExport, DatastoreHttps, SnapshotDatastoreHttps, SshNbd), and why. */
+    private String readPath;
+    private String readPathReason;
+    /** What a queued job waits for ("a free slot on conversion host ch: 2 of 2 running"); null once it runs. */
+    private String waitingFor;
     private Timestamp startDate;
     private Timestamp endDate;
     /** Seconds from start to end, or to now while it runs. */
@@ -63,6 +68,9 @@ public class V2VJobInventory {
         if (vo.getPhaseTimes() != null) {
             inv.phaseTimes = JSONObjectUtil.toObject(vo.getPhaseTimes(), Map.class);
         }
+        inv.readPath = vo.getReadPath();
+        inv.readPathReason = vo.getReadPathReason();
+        inv.waitingFor = vo.getWaitingFor();
         inv.startDate = vo.getStartDate();
         inv.endDate = vo.getEndDate();
         if (vo.getStartDate() != null) {
@@ -123,6 +131,9 @@ public class V2VJobInventory {
     public Long getReservedCacheSize() { return reservedCacheSize; }
     public String getLogPath() { return logPath; }
     public Map<String, Double> getPhaseTimes() { return phaseTimes; }
+    public String getReadPath() { return readPath; }
+    public String getReadPathReason() { return readPathReason; }
+    public String getWaitingFor() { return waitingFor; }
     public Timestamp getStartDate() { return startDate; }
     public Timestamp getEndDate() { return endDate; }
     public Long getDuration() { return duration; }

@@ -47,11 +47,25 @@ public class V2VJobVO extends ResourceVO {
     /** The source's secret (a KVM host's SSH key), encrypted; never in an inventory. */
     @Column
     private String sourceCredential;
+    /** How the disks were read (PreparedSource.readPath), and why that way. */
+    @Column
+    private String readPath;
+    @Column
+    private String readPathReason;
+    /** What a queued job waits for; null once it runs. */
+    @Column
+    private String waitingFor;
     @Column
     private Timestamp startDate;
     @Column
     private Timestamp endDate;
 
+    public String getReadPath() { return readPath; }
+    public void setReadPath(String readPath) { this.readPath = readPath; }
+    public String getReadPathReason() { return readPathReason; }
+    public void setReadPathReason(String readPathReason) { this.readPathReason = readPathReason; }
+    public String getWaitingFor() { return waitingFor; }
+    public void setWaitingFor(String waitingFor) { this.waitingFor = waitingFor; }
     public String getTaskUuid() { return taskUuid; }
     public void setTaskUuid(String taskUuid) { this.taskUuid = taskUuid; }
     public String getConversionHostUuid() { return conversionHostUuid; }

@@ -18,4 +18,9 @@ public final class VCenterGlobalConfig {
     public static final GlobalConfig POOL_SIZE = new GlobalConfig(CATEGORY, "connection.poolSize");
     /** Seconds an unused session stays open before it is logged out. */
     public static final GlobalConfig IDLE_TIMEOUT = new GlobalConfig(CATEGORY, "connection.idleTimeout");
+
+    /** How an offline migration reads a VM's disks: "export" (NFC lease) or "datastore" (flat files, Range). */
+    public static final GlobalConfig COLD_READ_PATH = new GlobalConfig("v2v", "vmware.coldReadPath");
+    public static final String COLD_READ_EXPORT = "export";
+    public static final String COLD_READ_DATASTORE = "datastore";
 }

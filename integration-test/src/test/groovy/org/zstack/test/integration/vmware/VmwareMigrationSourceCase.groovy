@@ -283,6 +283,8 @@ class VmwareMigrationSourceCase {
         String leaseId = p.handle.lease
         assert leaseId != null && p.handle.snapshot == null
         assert lease(leaseId).state == "ready"
+        assert p.readPath == PreparedSource.READ_NFC_EXPORT
+        assert p.readPathReason.startsWith("the VM is off; v2v.vmware.coldReadPath=export (the default)")
         assert p.disks*.index == [0, 1]
         p.disks.eachWithIndex { PreparedSource.DiskRead d, int i ->
             Map disk = (sim.disks as List<Map>)[i]
@@ -354,6 +356,7 @@ class VmwareMigrationSourceCase {
         assert sim.changeTrackingEnabled
         PreparedSource p = prepare(s, false)
         assert !p.poweredOffByUs && p.handle.lease == null
+        assert p.readPath == PreparedSource.READ_SNAPSHOT_DATASTORE && p.readPathReason.contains("changed block tracking")
         String snapshot = p.handle.snapshot
         assert (vc.vm("cbt-01").snapshots as List<Map>)*.moid == [snapshot]
         assert vc.vm("cbt-01").powerState == "poweredOn"
@@ -403,5 +406,38 @@ class VmwareMigrationSourceCase {
         String sessionId = cookie.substring(cookie.indexOf('=') + 1).replace('"', '')
         assert env.log.containing(sessionId).isEmpty()
         assert env.log.containing(VCenterEnv.PASSWORD).isEmpty()
+    }
+
+    @Test
+    @Order(8)
+    void anOffVmIsReadFromItsFlatFilesWhenTheColdReadPathIsDatastore() {
+        def refused = new org.zstack.sdk.UpdateGlobalConfigAction(category: "v2v", name: "vmware.coldReadPath", value: "nfs",
+                sessionId: env.session).call()
+        assert refused.error != null && refused.error.details.contains("export, datastore")
+        env.updateGlobalConfig("v2v", "vmware.coldReadPath", "datastore")
+        try {
+            SourceVm s = find(vm("off-01").uuid)
+            Map sim = vc.vm("off-01")
+            int leasesBefore = ((vc.stats().soapCalls as Map).ExportVm ?: 0) as int
+            PreparedSource p = prepare(s, false)
+            assert p.readPath == PreparedSource.READ_DATASTORE
+            assert p.readPathReason == "the VM is off; v2v.vmware.coldReadPath=datastore: its flat disk files over the vCenter's datastore HTTPS with Range"
+            assert p.handle.lease == null && p.handle.snapshot == null
+            assert ((vc.stats().soapCalls as Map).ExportVm ?: 0) == leasesBefore: "no export lease"
+            p.disks.eachWithIndex { PreparedSource.DiskRead d, int i ->
+                Map disk = (sim.disks as List<Map>)[i]
+                assert d.index == i
+                assert d.url == vc.datastoreUrl("DC0", "DC0_DS0", disk.datastorePath as String)
+                assert d.capacity == disk.capacityBytes && d.extents == null
+                byte[] file = Files.readAllBytes(Path.of(disk.file as String))
+                HttpResponse<byte[]> whole = get(d.url, d.headers)
+                assert whole.statusCode() == 200 && sha256(whole.body()) == sha256(file)
+            }
+            release(p, true)
+            assert get(p.disks[0].url, p.disks[0].headers, "bytes=0-511").statusCode() == 401: "the reading session ends with the release"
+            assert vc.vm("off-01").powerState == "poweredOff"
+        } finally {
+            env.updateGlobalConfig("v2v", "vmware.coldReadPath", "export")
+        }
     }
 }

@@ -39,6 +39,10 @@ public class PrepareSourceFlow implements Flow {
             @Override
             public void success(PreparedSource prepared) {
                 ctx.prepared = prepared;
+                ctx.services.updateJob(ctx.jobUuid(), j -> {
+                    j.setReadPath(prepared.readPath);
+                    j.setReadPathReason(prepared.readPathReason);
+                });
                 ctx.endPhase(PHASE);
                 trigger.next();
             }

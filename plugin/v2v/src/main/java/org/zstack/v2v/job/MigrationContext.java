@@ -63,9 +63,16 @@ public class MigrationContext {
     }
 
     public void endPhase(String phase) {
-        Long begin = phaseStarts.get(phase);
+        Long begin = phaseStarts.remove(phase);
         if (begin != null) {
             phaseTimes.put(phase, Math.round((System.nanoTime() - begin) / 1e7) / 100.0);
+        }
+    }
+
+    /** Ends the phases still open when the run stops (the one that failed or was canceled), so their time shows too. */
+    public void endOpenPhases() {
+        for (String phase : List.copyOf(phaseStarts.keySet())) {
+            endPhase(phase);
         }
     }
 

@@ -15,6 +15,8 @@ import org.zstack.header.longjob.LongJobVO;
 import org.zstack.header.message.APIEvent;
 import org.zstack.v2v.APIConvertVmFromForeignHypervisorEvent;
 import org.zstack.v2v.APIConvertVmFromForeignHypervisorMsg;
+import org.zstack.v2v.V2VConversionHostVO;
+import org.zstack.v2v.V2VGlobalConfig;
 
 /**
  * The long job of one VM's migration (ConvertVmFromForeignHypervisor, and each VM of a CreateV2VTask). Its jobData
@@ -42,7 +44,11 @@ public class ConvertVmFromForeignHypervisorLongJob implements LongJob {
         ctx.resumed = resumed;
         MigrationRun run = new MigrationRun(ctx);
         runs.add(job.getUuid(), run);
-        services.updateJob(job.getUuid(), j -> j.setPhase("queued"));
+        String waitingFor = waitingForSlot(spec.conversionHostUuid);
+        services.updateJob(job.getUuid(), j -> {
+            j.setPhase("queued");
+            j.setWaitingFor(waitingFor);
+        });
         slots.runInSlot(spec.conversionHostUuid, job.getUuid(), freeSlot -> run.run(new Completion() {
             @Override
             public void success() {
@@ -58,6 +64,13 @@ public class ConvertVmFromForeignHypervisorLongJob implements LongJob {
                 completion.fail(errorCode);
             }
         }));
+    }
+
+    /** What a queued job is told it waits for; it may also start at once, and then the text is cleared. */
+    private String waitingForSlot(String conversionHostUuid) {
+        V2VConversionHostVO ch = services.dbf.findByUuid(conversionHostUuid, V2VConversionHostVO.class);
+        return String.format("a free slot on conversion host %s (at most %d migrations at once: v2v.conversionHost.maxConcurrentJobs)",
+                ch == null ? conversionHostUuid : ch.getName(), V2VGlobalConfig.MAX_CONCURRENT_JOBS.value(Integer.class));
     }
 
     @Override

@@ -53,6 +53,7 @@ public class MigrationRun {
             j.setStartDate(new Timestamp(System.currentTimeMillis()));
             j.setEndDate(null);
             j.setPhase(PrepareSourceFlow.PHASE);
+            j.setWaitingFor(null);
         });
         if (ctx.canceled) {
             finish(err(LongJobErrors.CANCELED, "the migration of VM %s was canceled before it started", ctx.vmName()), completion);
@@ -127,6 +128,7 @@ public class MigrationRun {
     private void finish(ErrorCode error, Completion completion) {
         cleanupConversionHost(() -> releaseSource(error == null, () -> {
             String phase = error == null ? "done" : ctx.canceled ? "canceled" : "failed";
+            ctx.endOpenPhases();
             ctx.services.updateJob(ctx.jobUuid(), j -> {
                 j.setEndDate(new Timestamp(System.currentTimeMillis()));
                 j.setPhase(phase);

@@ -1,9 +1,6 @@
 package org.zstack.vmware.source;
 
 import com.vmware.vim25.ManagedObjectReference;
-import com.vmware.vim25.VirtualDevice;
-import com.vmware.vim25.VirtualDisk;
-import com.vmware.vim25.VirtualDiskFlatVer2BackingInfo;
 import com.vmware.vim25.mo.Task;
 import com.vmware.vim25.mo.VirtualMachine;
 import com.vmware.vim25.mo.VirtualMachineSnapshot;
@@ -12,12 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.zstack.header.errorcode.OperationFailureException;
 import org.zstack.v2v.source.PreparedSource;
 import org.zstack.v2v.source.SourceVm;
-import org.zstack.vmware.VCenterVO;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.zstack.core.Platform.err;
 
@@ -45,20 +38,11 @@ class SnapshotRead {
 
     /** Fails before anything is changed when a disk cannot be read through a snapshot. */
     static void checkReadable(LiveVm live, String vmName) {
-        for (VirtualDevice d : live.devices()) {
-            if (!(d instanceof VirtualDisk disk)) {
-                continue;
-            }
-            String label = disk.getDeviceInfo() == null ? "disk " + disk.getKey() : disk.getDeviceInfo().getLabel();
-            if (!(disk.getBacking() instanceof VirtualDiskFlatVer2BackingInfo b)) {
-                throw new OperationFailureException(err(VmwareSourceErrors.DISKS_NOT_READABLE,
-                        "%s of VM %s is a %s disk, which cannot be read while the VM runs; migrate the VM offline", label, vmName,
-                        disk.getBacking() == null ? "backing-less" : disk.getBacking().getClass().getSimpleName()));
-            }
-            if (b.getParent() != null) {
-                throw new OperationFailureException(err(VmwareSourceErrors.DISKS_NOT_READABLE,
-                        "%s of VM %s has snapshots; to migrate the VM while it runs, delete its snapshots first, or migrate it offline", label, vmName));
-            }
+        String why = DatastoreDiskReads.whyNotFlat(live);
+        if (why != null) {
+            throw new OperationFailureException(err(VmwareSourceErrors.DISKS_NOT_READABLE,
+                    "%s of VM %s; it cannot be read while the VM runs: migrate the VM offline%s", why, vmName,
+                    why.endsWith("has snapshots") ? ", or delete its snapshots first" : ""));
         }
     }
 
@@ -86,45 +70,6 @@ class SnapshotRead {
             return t.getMOR().getVal();
         });
         calls.awaitTask(vCenterUuid, VmwareSourceErrors.SNAPSHOT_FAILED, what, task, REMOVE_TIMEOUT_SECONDS);
-    }
-
-    /**
-     * How the conversion host reads each disk: its base file at the vCenter with the reading session's cookie.
-     * live is the VM after the snapshot (its disks then point at the new delta files, whose parents are the bases).
-     */
-    List<PreparedSource.DiskRead> diskReads(VCenterVO vc, LiveVm live, SourceVm vm, String snapshotMorval, String datacenterPath,
-                                            String cookie) {
-        List<PreparedSource.DiskRead> ret = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        for (SourceVm.Disk d : vm.disks) {
-            int key = Integer.parseInt(d.deviceKey);
-            VirtualDisk disk = live.disk(key);
-            if (disk == null || !(disk.getBacking() instanceof VirtualDiskFlatVer2BackingInfo backing)) {
-                throw new OperationFailureException(err(VmwareSourceErrors.DISKS_NOT_READABLE,
-                        "VM %s no longer has its disk %s (device key %s); sync its vCenter and retry", vm.name, d.name, d.deviceKey));
-            }
-            seen.add(key);
-            VirtualDiskFlatVer2BackingInfo base = backing.getParent() != null ? backing.getParent() : backing;
-            DatastoreFile file = DatastoreFile.parse(base.getFileName());
-            if (file == null) {
-                throw new OperationFailureException(err(VmwareSourceErrors.DISKS_NOT_READABLE,
-                        "disk %s of VM %s is at %s, not in a datastore", d.name, vm.name, base.getFileName()));
-            }
-            PreparedSource.DiskRead r = new PreparedSource.DiskRead();
-            r.index = d.index;
-            r.url = file.flatExtent().url(VCenterAddress.authority(vc), datacenterPath);
-            r.headers.put("Cookie", cookie);
-            r.sslThumbprint = vc.getThumbprint();
-            r.capacity = LiveVm.capacity(disk);
-            ret.add(r);
-        }
-        for (VirtualDevice dev : live.devices()) {
-            if (dev instanceof VirtualDisk disk && !seen.contains(disk.getKey())) {
-                throw new OperationFailureException(err(VmwareSourceErrors.DISKS_NOT_READABLE,
-                        "VM %s has a disk (device key %d) that the last sync did not see; sync its vCenter and retry", vm.name, disk.getKey()));
-            }
-        }
-        return ret;
     }
 
     /**

@@ -15,6 +15,8 @@ final class SourceHandle {
     static final String LEASE = "lease";
     /** The VirtualMachineSnapshot of an online (datastore) read. */
     static final String SNAPSHOT = "snapshot";
+    /** The key of the reading session of a cold read over the datastore HTTPS (no lease, no snapshot). */
+    static final String DATASTORE_SESSION = "datastoreSession";
 
     private SourceHandle() {
     }
@@ -38,6 +40,10 @@ final class SourceHandle {
 
     static String snapshot(PreparedSource p) {
         return p.handle.get(SNAPSHOT);
+    }
+
+    static String datastoreSession(PreparedSource p) {
+        return p.handle.get(DATASTORE_SESSION);
     }
 
     /** The key of what stays open with a vCenter object (a lease, a snapshot's session) until release. */

@@ -22,6 +22,7 @@ import org.zstack.v2v.source.SourceVm;
 import org.zstack.vmware.VCenterConnectionPool;
 import org.zstack.vmware.VCenterDatacenterVO;
 import org.zstack.vmware.VCenterErrors;
+import org.zstack.vmware.VCenterGlobalConfig;
 import org.zstack.vmware.VCenterState;
 import org.zstack.vmware.VCenterVO;
 import org.zstack.vmware.VCenterVmInstanceVO;
@@ -186,18 +187,21 @@ public class VmwareMigrationSource implements MigrationSource, Component {
                 p.poweredOffByUs = true;
             }
             if (spec.powerOff || LiveVm.POWERED_OFF.equals(live.powerState())) {
-                readThroughExport(p, vc, vm, live);
+                readCold(p, vc, vo, vm, live);
             } else {
                 readThroughSnapshot(p, vc, vo, vm, live, spec);
+                p.readPath = PreparedSource.READ_SNAPSHOT_DATASTORE;
+                p.readPathReason = "the VM stays on: a snapshot's base files over the vCenter's datastore HTTPS"
+                        + (live.changeTrackingEnabled() ? ", only their allocated areas (changed block tracking)" : "");
             }
         } catch (RuntimeException e) {
             // leave the VM as it was found: close what was opened, power it on if we shut it down
             releaseNow(p, false);
             throw e;
         }
-        logger.info("VM {} [{}] of vCenter {} is readable: {} disk(s) through {}{}", name, morval, vc.getName(), p.disks.size(),
-                SourceHandle.lease(p) != null ? "export lease " + SourceHandle.lease(p) : "snapshot " + SourceHandle.snapshot(p),
-                p.poweredOffByUs ? " (shut down for the migration)" : "");
+        logger.info("VM {} [{}] of vCenter {} is readable: {} disk(s) through {} {} ({})", name, morval, vc.getName(), p.disks.size(),
+                p.readPath, SourceHandle.lease(p) != null ? SourceHandle.lease(p) : SourceHandle.snapshot(p) != null
+                        ? SourceHandle.snapshot(p) : "", p.readPathReason);
         return p;
     }
 
@@ -209,6 +213,64 @@ public class VmwareMigrationSource implements MigrationSource, Component {
                     "VM %s [%s] is no longer in its vCenter; sync the vCenter", name, morval));
         }
         return live;
+    }
+
+    /**
+     * A VM that is off: through the export lease (what ESXi streams), or its flat files over the datastore HTTPS when
+     * v2v.vmware.coldReadPath says so and every disk is one flat file.
+     */
+    private void readCold(PreparedSource p, VCenterVO vc, VCenterVmInstanceVO vo, SourceVm vm, LiveVm live) {
+        String state = p.poweredOffByUs ? "the VM was shut down for the migration" : "the VM is off";
+        String reason;
+        if (VCenterGlobalConfig.COLD_READ_DATASTORE.equals(VCenterGlobalConfig.COLD_READ_PATH.value())) {
+            String notFlat = DatastoreDiskReads.whyNotFlat(live);
+            if (notFlat == null) {
+                readThroughDatastore(p, vc, vo, vm, live);
+                p.readPath = PreparedSource.READ_DATASTORE;
+                p.readPathReason = state + "; v2v.vmware.coldReadPath=datastore: its flat disk files over the vCenter's"
+                        + " datastore HTTPS with Range";
+                return;
+            }
+            reason = state + "; v2v.vmware.coldReadPath=datastore, but " + notFlat
+                    + ", which only the export lease assembles: read through the export lease";
+        } else {
+            reason = state + "; v2v.vmware.coldReadPath=export (the default): an NFC export lease, each disk streamed as"
+                    + " ESXi serves it";
+        }
+        readThroughExport(p, vc, vm, live);
+        p.readPath = PreparedSource.READ_NFC_EXPORT;
+        p.readPathReason = reason;
+    }
+
+    /** The disks' own files, no snapshot: the VM is off, so they do not change while they are read. */
+    private void readThroughDatastore(PreparedSource p, VCenterVO vc, VCenterVmInstanceVO vo, SourceVm vm, LiveVm live) {
+        String vcUuid = vc.getUuid();
+        String key = SourceHandle.openKey(vcUuid, SourceHandle.vm(p));
+        p.handle.put(SourceHandle.DATASTORE_SESSION, key);
+        String cookie = openReadingSession(key, vc);
+        p.disks.addAll(DatastoreDiskReads.diskReads(vc, live, vm, datacenterPath(vc, vo, p), cookie));
+    }
+
+    private String openReadingSession(String key, VCenterVO vc) {
+        String cookie = sessions.open(key, vc);
+        timers.start(key, SESSION_KEEP_ALIVE_SECONDS, () -> sessions.ping(key));
+        return cookie;
+    }
+
+    /** The datacenter's inventory path, which the datastore HTTPS wants; from vCenter, or the synced name. */
+    private String datacenterPath(VCenterVO vc, VCenterVmInstanceVO vo, PreparedSource p) {
+        String name = SourceHandle.vmName(p);
+        String morval = SourceHandle.vm(p);
+        String dcPath = calls.call(vc.getUuid(), VmwareSourceErrors.DISKS_NOT_READABLE, String.format("finding the datacenter of VM %s", name),
+                c -> DatacenterPath.of(c.getServiceInstance(), morval));
+        if (dcPath == null) {
+            VCenterDatacenterVO dc = vo.getDatacenterUuid() == null ? null : dbf.findByUuid(vo.getDatacenterUuid(), VCenterDatacenterVO.class);
+            if (dc == null) {
+                throw new OperationFailureException(err(VmwareSourceErrors.DISKS_NOT_READABLE, "cannot tell the datacenter of VM %s", name));
+            }
+            dcPath = dc.getName();
+        }
+        return dcPath;
     }
 
     private void readThroughExport(PreparedSource p, VCenterVO vc, SourceVm vm, LiveVm live) {
@@ -238,19 +300,8 @@ public class VmwareMigrationSource implements MigrationSource, Component {
         String snapshot = snapshots.create(vcUuid, morval, name, spec.jobUuid);
         p.handle.put(SourceHandle.SNAPSHOT, snapshot);
         LiveVm after = readLive(vcUuid, morval, name);
-        String dcPath = calls.call(vcUuid, VmwareSourceErrors.DISKS_NOT_READABLE, String.format("finding the datacenter of VM %s", name),
-                c -> DatacenterPath.of(c.getServiceInstance(), morval));
-        if (dcPath == null) {
-            VCenterDatacenterVO dc = vo.getDatacenterUuid() == null ? null : dbf.findByUuid(vo.getDatacenterUuid(), VCenterDatacenterVO.class);
-            if (dc == null) {
-                throw new OperationFailureException(err(VmwareSourceErrors.DISKS_NOT_READABLE, "cannot tell the datacenter of VM %s", name));
-            }
-            dcPath = dc.getName();
-        }
-        String key = SourceHandle.openKey(vcUuid, snapshot);
-        String cookie = sessions.open(key, vc);
-        timers.start(key, SESSION_KEEP_ALIVE_SECONDS, () -> sessions.ping(key));
-        var reads = snapshots.diskReads(vc, after, vm, snapshot, dcPath, cookie);
+        String cookie = openReadingSession(SourceHandle.openKey(vcUuid, snapshot), vc);
+        var reads = DatastoreDiskReads.diskReads(vc, after, vm, datacenterPath(vc, vo, p), cookie);
         if (after.changeTrackingEnabled()) {
             snapshots.addAllocatedAreas(vcUuid, morval, name, snapshot, reads, vm);
         }
@@ -285,6 +336,11 @@ public class VmwareMigrationSource implements MigrationSource, Component {
                 logger.warn("cannot remove the snapshot {} of VM {}; remove it in vSphere: {}", snapshot, name, details(e));
             }
         }
+        String session = SourceHandle.datastoreSession(p);
+        if (session != null) {
+            timers.stop(session);
+            sessions.close(session);
+        }
         if (!succeeded && p.poweredOffByUs) {
             try {
                 powerOn(vcUuid, SourceHandle.vm(p), name);
@@ -292,7 +348,7 @@ public class VmwareMigrationSource implements MigrationSource, Component {
                 logger.warn("cannot power VM {} on again after its failed migration; power it on in vSphere: {}", name, details(e));
             }
         }
-        if (lease != null || snapshot != null || p.poweredOffByUs) {
+        if (lease != null || snapshot != null || session != null || p.poweredOffByUs) {
             logger.info("released the source of VM {} ({})", name, succeeded ? "migrated" : "not migrated");
         }
     }

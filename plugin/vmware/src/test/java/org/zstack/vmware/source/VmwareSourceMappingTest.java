@@ -141,4 +141,65 @@ class VmwareSourceMappingTest {
         assertEquals(2, VmwareMigrationSource.leaseKeepAliveSeconds(6));
         assertEquals(1, VmwareMigrationSource.leaseKeepAliveSeconds(2));
     }
+
+    private static VirtualDisk flatDisk(int key, String label, String file, VirtualDiskFlatVer2BackingInfo parent) {
+        VirtualDisk d = disk(key, 1000, key - 2000, 8 << 20);
+        Description info = new Description();
+        info.setLabel(label);
+        d.setDeviceInfo(info);
+        VirtualDiskFlatVer2BackingInfo b = new VirtualDiskFlatVer2BackingInfo();
+        b.setFileName(file);
+        b.setParent(parent);
+        d.setBacking(b);
+        return d;
+    }
+
+    @Test
+    void onlyFlatDisksWithoutSnapshotsAreReadOverTheDatastore() {
+        VirtualDisk root = flatDisk(2000, "Hard disk 1", "[DS0] web/web.vmdk", null);
+        LiveVm flat = new LiveVm("vm-9", "web", "poweredOff", false, new VirtualDevice[]{pvscsi(1000, 0), root});
+        assertNull(DatastoreDiskReads.whyNotFlat(flat));
+
+        // after a user's snapshot the disk is a delta whose parent holds the older content: a chain, not one file
+        VirtualDiskFlatVer2BackingInfo base = new VirtualDiskFlatVer2BackingInfo();
+        base.setFileName("[DS0] web/web.vmdk");
+        VirtualDisk delta = flatDisk(2001, "Hard disk 2", "[DS0] web/web-000001.vmdk", base);
+        LiveVm chained = new LiveVm("vm-9", "web", "poweredOff", false, new VirtualDevice[]{pvscsi(1000, 0), root, delta});
+        assertEquals("Hard disk 2 has snapshots", DatastoreDiskReads.whyNotFlat(chained));
+        OperationFailureException online = assertThrows(OperationFailureException.class,
+                () -> SnapshotRead.checkReadable(chained, "web"));
+        assertTrue(online.getErrorCode().getDetails().contains("Hard disk 2 has snapshots of VM web"),
+                online.getErrorCode().getDetails());
+        assertTrue(online.getErrorCode().getDetails().endsWith("or delete its snapshots first"));
+
+        VirtualDisk sparse = disk(2002, 1000, 2, 8 << 20);
+        sparse.setBacking(new VirtualDiskSparseVer2BackingInfo());
+        LiveVm notFlat = new LiveVm("vm-9", "web", "poweredOff", false, new VirtualDevice[]{pvscsi(1000, 0), root, sparse});
+        assertEquals("disk 2002 is a VirtualDiskSparseVer2BackingInfo disk", DatastoreDiskReads.whyNotFlat(notFlat));
+    }
+
+    @Test
+    void aFlatDiskOfAnOffVmIsReadFromItsOwnFile() {
+        VirtualDisk root = flatDisk(2000, "Hard disk 1", "[DS 0] web 01/web 01.vmdk", null);
+        LiveVm live = new LiveVm("vm-9", "web", "poweredOff", false, new VirtualDevice[]{pvscsi(1000, 0), root});
+        SourceVm vm = new SourceVm();
+        vm.name = "web";
+        SourceVm.Disk sd = new SourceVm.Disk();
+        sd.index = 0;
+        sd.deviceKey = "2000";
+        sd.name = "Hard disk 1";
+        vm.disks.add(sd);
+        org.zstack.vmware.VCenterVO vc = new org.zstack.vmware.VCenterVO();
+        vc.setDomainName("vc.lab");
+        vc.setPort(443);
+        vc.setHttps(true);
+        vc.setThumbprint("AA:BB");
+        List<PreparedSource.DiskRead> reads = DatastoreDiskReads.diskReads(vc, live, vm, "DC 0", "vmware_soap_session=s");
+        assertEquals(1, reads.size());
+        assertEquals("https://" + VCenterAddress.authority(vc) + "/folder/web%2001/web%2001-flat.vmdk?dcPath=DC%200&dsName=DS%200",
+                reads.get(0).url);
+        assertEquals("vmware_soap_session=s", reads.get(0).headers.get("Cookie"));
+        assertEquals("AA:BB", reads.get(0).sslThumbprint);
+        assertEquals(8 << 20, reads.get(0).capacity);
+    }
 }

@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import org.zstack.agent.AgentException;
 import org.zstack.agent.auth.AgentRequestSigner;
 import org.zstack.v2v.agent.job.BandwidthLimiter;
+import org.zstack.v2v.agent.job.MeteredInputStream;
 import org.zstack.v2v.agent.job.JobCanceledException;
 import org.zstack.v2v.agent.job.JobRegistry;
 
@@ -32,6 +33,8 @@ import java.util.function.LongConsumer;
  * cancel aborts it at once.
  */
 final class VolumeUploader {
+    /** Small enough that the limiter's waits stay short and smooth. */
+    private static final int UPLOAD_READ = 256 << 10;
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -49,7 +52,8 @@ final class VolumeUploader {
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofInputStream(() -> {
                     try {
-                        return new ThrottledInputStream(Files.newInputStream(file), limiter, job, sent);
+                        return MeteredInputStream.asRequestBody(Files.newInputStream(file), UPLOAD_READ, limiter,
+                                job::checkCanceled, sent, "upload of " + file.getFileName());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -2,15 +2,14 @@ package org.zstack.v2v.agent.transfer;
 
 import org.zstack.agent.AgentException;
 import org.zstack.v2v.agent.job.BandwidthLimiter;
+import org.zstack.v2v.agent.job.MeteredInputStream;
 import org.zstack.v2v.agent.job.JobRegistry;
 import org.zstack.v2v.agent.job.PhaseProgress;
 
 import javax.net.ssl.SSLException;
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.PushbackInputStream;
 import java.io.RandomAccessFile;
 import java.net.SocketTimeoutException;
@@ -329,7 +328,9 @@ final class HttpsDiskCopy implements DiskTransfer {
         long attemptStart = bytesRead;
         boolean[] skipping = {skipBelow > 0};
         boolean[] ascending = {true};
-        StreamOptimizedVmdkReader reader = new StreamOptimizedVmdkReader(new Metered(body),
+        StreamOptimizedVmdkReader reader = new StreamOptimizedVmdkReader(
+                MeteredInputStream.onCommandThread(body, BUFFER, limiter, checkpoint, n -> bytesRead += n,
+                        "disk " + disk.index),
                 "disk " + disk.index + " (" + source.shownUrl() + ")", disk.capacity);
         reader.read(new StreamOptimizedVmdkReader.Grains() {
             @Override
@@ -377,46 +378,6 @@ final class HttpsDiskCopy implements DiskTransfer {
     private void advance(long bytes) {
         progress.advance(disk.index, bytes);
         progressed += bytes;
-    }
-
-    /**
-     * The body of a streamOptimized stream as the decoder reads it: counted, kept to the job's bandwidth, and
-     * stopped at the next read once the job is canceled.
-     */
-    private final class Metered extends FilterInputStream {
-        Metered(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            checkpoint.run();
-            int n = in.read(b, off, Math.min(len, BUFFER));
-            if (n > 0) {
-                bytesRead += n;
-                if (limiter != null) {
-                    try {
-                        limiter.acquire(n, checkpoint);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException("disk " + disk.index + ": interrupted");
-                    }
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) {
-            // every byte is read and counted, none skipped unseen
-            return 0;
-        }
     }
 
     private void copyBody(InputStream in, SparseWriter writer, long end) throws IOException, InterruptedException {

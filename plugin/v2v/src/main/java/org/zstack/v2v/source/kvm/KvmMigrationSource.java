@@ -210,6 +210,11 @@ public class KvmMigrationSource implements MigrationSource {
                     }
                     // qemu holds a running or paused domain's images: qemu-nbd must share them, read-only
                     boolean inUse = !"shutoff".equals(rsp.initialState);
+                    p.readPath = PreparedSource.READ_SSH_NBD;
+                    p.readPathReason = rsp.pausedByUs
+                            ? "the domain was paused for the copy; qemu-nbd reads its images on the source host, over an SSH tunnel"
+                            : inUse ? "the domain runs; qemu-nbd shares its images read-only on the source host, over an SSH tunnel"
+                                    : "the domain is shut off; qemu-nbd reads its images on the source host, over an SSH tunnel";
                     for (KvmVmDiskInventory k : rsp.vm.getDisks()) {
                         PreparedSource.DiskRead r = new PreparedSource.DiskRead();
                         r.index = k.getIndex();
