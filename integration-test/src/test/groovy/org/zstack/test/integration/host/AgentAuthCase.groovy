@@ -10,7 +10,6 @@ import org.zstack.core.encrypt.EncryptionFacade
 import org.zstack.core.rest.AgentRequestSigner
 import org.zstack.kvm.KVMHostVO
 import org.zstack.sdk.*
-import org.zstack.test.integration.vmware.VCenterEnv
 import org.zstack.testlib.AgentProcess
 import org.zstack.testlib.HttpResult
 
@@ -35,25 +34,19 @@ class AgentAuthCase {
     static HostEnv env
     static AgentProcess agent
     static HostInventory host
-    static VCenterEnv.LogCapture nodeLog = new VCenterEnv.LogCapture()
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build()
 
     @BeforeAll
     static void boot() {
-        nodeLog.attach()
-        env = new HostEnv()
+        env = new HostEnv([:], /* captureLog */ true)
         agent = env.agent(IP)
         host = env.addHost(IP)
     }
 
     @AfterAll
     static void shutdown() {
-        try {
-            env?.stop()
-        } finally {
-            nodeLog.detach()
-        }
+        env?.stop()
     }
 
     // ------------------------------------------------------------------ helpers
@@ -208,7 +201,7 @@ class AgentAuthCase {
         // a callback for a task that is not the caller's, or not signed, is refused the same way
         assertRefused(call(nodeBase, "POST", "/zstack/asyncrest/callback", '{"success":true}'.bytes,
                 ["taskuuid": org.zstack.core.Platform.getUuid(), (AgentRequestSigner.HOST_UUID): host.uuid]), "not signed")
-        assert !nodeLog.containing("refused POST /zstack/asyncrest/sendcommand").isEmpty(): "a WARN line on the node"
+        assert !env.log.containing("refused POST /zstack/asyncrest/sendcommand").isEmpty(): "a WARN line on the node"
 
         // the agent's own report, signed with the host's secret, is taken
         Map<String, String> signed = base + [(AgentRequestSigner.HOST_UUID): host.uuid] +
@@ -252,6 +245,6 @@ class AgentAuthCase {
         assert byField.error?.code == "SYS.1007": "agentSecret must not be queryable"
         String agentText = agentLog()
         assert !agentText.contains(after) && !agentText.contains(before)
-        assert nodeLog.containing(after).isEmpty() && nodeLog.containing(before).isEmpty()
+        assert env.log.containing(after).isEmpty() && env.log.containing(before).isEmpty()
     }
 }

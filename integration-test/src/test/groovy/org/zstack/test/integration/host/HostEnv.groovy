@@ -2,28 +2,40 @@ package org.zstack.test.integration.host
 
 import org.zstack.sdk.*
 import org.zstack.testlib.AgentProcess
+import org.zstack.testlib.LogCapture
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
+import org.zstack.testlib.Wait
 
 /** A node whose hosts are agent processes on loopback addresses; a zone and a KVM cluster to put them in. */
 class HostEnv {
     final int agentPort = AgentProcess.freePort()
-    final TestNode node
-    final String session
+    final NodeExtension zstack
     final ZoneInventory zone
     final ClusterInventory cluster
     final List<AgentProcess> agents = []
 
-    HostEnv(Map<String, String> extra = [:]) {
-        node = TestNode.start([
+    /** extra: more of the node's zstack.properties; captureLog: keep what the node logs ({@link #getLog}). */
+    HostEnv(Map<String, String> extra = [:], boolean captureLog = false) {
+        zstack = new NodeExtension([
                 "KVMHost.skipDeploy"  : "true",
                 "KVMAgent.port"       : String.valueOf(agentPort),
                 "management.server.ip": "127.0.0.1",
         ] + AgentProcess.NODE_PROPERTIES + extra)
-        session = node.login()
+        if (captureLog) {
+            zstack.capturingLog()
+        }
+        zstack.start()
         zone = new CreateZoneAction(name: "zone", sessionId: session).call().throwExceptionIfError().value.inventory
         cluster = new CreateClusterAction(zoneUuid: zone.uuid, name: "cluster", hypervisorType: "KVM", sessionId: session)
                 .call().throwExceptionIfError().value.inventory
     }
+
+    TestNode getNode() { zstack.node }
+
+    String getSession() { zstack.session }
+
+    LogCapture getLog() { zstack.log }
 
     AgentProcess agent(String ip) {
         AgentProcess a = new AgentProcess(ip, agentPort).start()
@@ -42,19 +54,15 @@ class HostEnv {
     }
 
     void updateGlobalConfig(String category, String name, String value) {
-        new UpdateGlobalConfigAction(category: category, name: name, value: value, sessionId: session).call().throwExceptionIfError()
+        zstack.updateGlobalConfig(category, name, value)
     }
 
     static void waitUntil(long timeoutMs = 30000, Closure<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + timeoutMs
-        while (!condition()) {
-            assert System.currentTimeMillis() < deadline: "condition not met within ${timeoutMs} ms"
-            Thread.sleep(200)
-        }
+        Wait.until(timeoutMs, condition)
     }
 
     void stop() {
         agents.each { it.stop() }
-        node.stop()
+        zstack.stop()
     }
 }

@@ -2,10 +2,9 @@ package org.zstack.test.integration.kernel
 
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.AfterEach
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.zstack.core.db.DatabaseFacade
 import org.zstack.header.identity.AccountConstant
 import org.zstack.header.identity.AccountVO
@@ -18,6 +17,7 @@ import org.zstack.sdk.UpdateAccountAction
 import org.zstack.sdk.UpdateGlobalConfigAction
 import org.zstack.test.integration.sdk.ClientSupport
 import org.zstack.testlib.HttpResult
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 
 import javax.crypto.Mac
@@ -38,19 +38,12 @@ import static org.zstack.test.integration.kernel.RestCaseSupport.*
  */
 class AccountCase {
     static final String ADMIN = AccountConstant.INITIAL_SYSTEM_ADMIN_UUID
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
 
-    @BeforeAll
-    static void boot() {
-        node = TestNode.start()
-        session = node.login()
-    }
+    static TestNode getNode() { zstack.node }
 
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
-    }
+    static String getSession() { zstack.session }
 
     /** Every case leaves the admin's password as it found it and no failure counted. */
     @AfterEach
@@ -60,7 +53,7 @@ class AccountCase {
             em.createQuery("delete from LoginAttemptVO").executeUpdate()
         }
         // a new password ended the session of the last case
-        session = node.login()
+        zstack.login()
         setConfig("login.maxFailures", "5")
         setConfig("login.delay", "500")
         setConfig("login.lockFailures", "10")

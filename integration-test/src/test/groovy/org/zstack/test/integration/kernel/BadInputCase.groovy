@@ -1,12 +1,13 @@
 package org.zstack.test.integration.kernel
 
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.zstack.sdk.CreateZoneAction
 import org.zstack.testlib.HttpResult
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 
 import static org.zstack.test.integration.kernel.RestCaseSupport.*
@@ -16,22 +17,20 @@ import static org.zstack.test.integration.kernel.RestCaseSupport.*
  * code, no stack trace or exception name, and no change in the database.
  */
 class BadInputCase {
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
+
+    static TestNode getNode() { zstack.node }
+
+    static String getSession() { zstack.session }
+
     static String zoneUuid
     private long zonesBefore
     private long clustersBefore
 
     @BeforeAll
     static void boot() {
-        node = TestNode.start()
-        session = node.login()
         zoneUuid = new CreateZoneAction(name: "bad-input-zone", sessionId: session).call().throwExceptionIfError().value.inventory.uuid
-    }
-
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
     }
 
     @BeforeEach

@@ -1,10 +1,9 @@
 package org.zstack.test.integration.kernel
 
-import org.junit.jupiter.api.AfterAll
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.MethodOrderer
 import org.junit.jupiter.api.Order
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.junit.jupiter.api.TestMethodOrder
 import org.zstack.sdk.ApiException
 import org.zstack.sdk.GlobalConfigInventory
@@ -12,6 +11,7 @@ import org.zstack.sdk.LogInByAccountAction
 import org.zstack.sdk.QueryGlobalConfigAction
 import org.zstack.sdk.UpdateGlobalConfigAction
 import org.zstack.testlib.HttpResult
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 
 import java.util.concurrent.TimeUnit
@@ -25,19 +25,12 @@ import static org.zstack.test.integration.kernel.RestCaseSupport.*
 @TestMethodOrder(MethodOrderer.OrderAnnotation)
 class GlobalConfigCase {
     static final String PATH = "/v1/global-configurations/identity/session.timeout/actions"
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
 
-    @BeforeAll
-    static void boot() {
-        node = TestNode.start()
-        session = node.login()
-    }
+    static TestNode getNode() { zstack.node }
 
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
-    }
+    static String getSession() { zstack.session }
 
     private static GlobalConfigInventory sessionTimeout() {
         def r = new QueryGlobalConfigAction(conditions: ["category=identity", "name=session.timeout"], sessionId: session)

@@ -1,8 +1,8 @@
 package org.zstack.test.integration.kernel
 
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.zstack.core.db.DatabaseFacade
 import org.zstack.header.zone.ZoneState
 import org.zstack.header.zone.ZoneVO
@@ -14,6 +14,7 @@ import org.zstack.sdk.QueryZoneAction
 import org.zstack.sdk.UpdateZoneAction
 import org.zstack.sdk.ZoneInventory
 import org.zstack.testlib.HttpResult
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 
 import java.util.concurrent.TimeUnit
@@ -25,16 +26,19 @@ import static org.zstack.test.integration.kernel.RestCaseSupport.*
  * q= gets (SYS.1007, or nothing, and never a change). Raw HTTP and the SDK both.
  */
 class QueryCase {
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
+
+    static TestNode getNode() { zstack.node }
+
+    static String getSession() { zstack.session }
+
     /** name → uuid of the zones this case made; names are lower case so that every collation orders them alike. */
     static Map<String, String> zones = [:]
     static Map<String, String> clusters = [:]
 
     @BeforeAll
     static void boot() {
-        node = TestNode.start()
-        session = node.login()
         [["qz-alpha", "first zone", true], ["qz-beta", "second zone", false], ["qz-delta", null, false],
          ["qz-epsilon", "fifth zone", false], ["qz-gamma", null, false]].each { name, desc, isDefault ->
             if (isDefault) {
@@ -51,11 +55,6 @@ class QueryCase {
             def a = new CreateClusterAction(name: name, zoneUuid: zones[zone], hypervisorType: "KVM", sessionId: session)
             clusters[name] = a.call().throwExceptionIfError().value.inventory.uuid
         }
-    }
-
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
     }
 
     private static String enc(String s) {

@@ -1,13 +1,13 @@
 package org.zstack.test.integration.kernel
 
 import groovy.json.JsonSlurper
-import org.junit.jupiter.api.AfterAll
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.zstack.rest.RestRouteTable
 import org.zstack.sdk.CreateClusterAction
 import org.zstack.sdk.CreateZoneAction
 import org.zstack.testlib.HttpResult
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 
 import java.nio.charset.StandardCharsets
@@ -29,19 +29,12 @@ class RestFuzzCase {
     /** A frame of a Java stack trace, or a class of exception: what a client must never see. */
     static final Pattern INTERNALS = ~/Exception\b|Throwable|\bat [\w$.]+\([\w$]+\.java(:\d+)?\)|\bjava\.lang\.|org\.eclipse\.jetty|com\.google\.gson/
 
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
 
-    @BeforeAll
-    static void boot() {
-        node = TestNode.start()
-        session = node.login()
-    }
+    static TestNode getNode() { zstack.node }
 
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
-    }
+    static String getSession() { zstack.session }
 
     static class Counts {
         int requests, fiveXx, internals, internalErrors, notZStackShape, noAnswer, jobs, jobsFinished

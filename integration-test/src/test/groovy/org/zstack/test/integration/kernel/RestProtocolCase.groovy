@@ -2,9 +2,8 @@ package org.zstack.test.integration.kernel
 
 import com.sun.net.httpserver.HttpServer
 import groovy.json.JsonSlurper
-import org.junit.jupiter.api.AfterAll
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.zstack.core.db.DatabaseFacade
 import org.zstack.header.identity.AccountConstant
 import org.zstack.header.identity.SessionVO
@@ -13,6 +12,7 @@ import org.zstack.sdk.CreateZoneAction
 import org.zstack.sdk.QueryAccessKeyAction
 import org.zstack.sdk.QueryZoneAction
 import org.zstack.testlib.HttpResult
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 import org.zstack.testlib.longjob.TestLongJob
 import org.zstack.testlib.rest.TestApiService
@@ -37,19 +37,12 @@ import static org.zstack.test.integration.kernel.RestCaseSupport.*
  * the date form, the schema map and X-API-Timeout.
  */
 class RestProtocolCase {
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
 
-    @BeforeAll
-    static void boot() {
-        node = TestNode.start()
-        session = node.login()
-    }
+    static TestNode getNode() { zstack.node }
 
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
-    }
+    static String getSession() { zstack.session }
 
     private static HttpResult login(String password, String account = "admin") {
         return node.http("PUT", "/v1/accounts/login",

@@ -3,11 +3,8 @@ package org.zstack.test.integration.kernel
 import ch.qos.logback.classic.Level
 import ch.qos.logback.classic.Logger
 import ch.qos.logback.classic.LoggerContext
-import ch.qos.logback.classic.spi.ILoggingEvent
-import ch.qos.logback.core.AppenderBase
-import org.junit.jupiter.api.AfterAll
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.slf4j.LoggerFactory
 import org.zstack.core.db.DatabaseFacade
 import org.zstack.header.identity.AccountConstant
@@ -16,7 +13,9 @@ import org.zstack.sdk.AbstractLogInAction
 import org.zstack.sdk.CreateAccessKeyAction
 import org.zstack.sdk.LogInByAccountAction
 import org.zstack.testlib.HttpResult
+import org.zstack.testlib.LogCapture
 import org.zstack.testlib.TestDatabase
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 
 import javax.crypto.Mac
@@ -41,19 +40,12 @@ class SecretLeakCase {
     static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US).withZone(ZoneId.of("GMT"))
     static final String CAPTURE_CHECK = "secret-leak-case: capture check"
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
 
-    @BeforeAll
-    static void boot() {
-        node = TestNode.start()
-        session = node.login()
-    }
+    static TestNode getNode() { zstack.node }
 
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
-    }
+    static String getSession() { zstack.session }
 
     private static Map<String, String> signed(String keyId, String secret, String method, String v1Path) {
         String date = HTTP_DATE.format(ZonedDateTime.now(ZoneId.of("GMT")))
@@ -164,7 +156,7 @@ class SecretLeakCase {
 
         // after a restart the secret is gone from everywhere: the poll answers the key without it
         node.restart()
-        session = node.login()
+        zstack.login()
         HttpResult after = node.http("GET", "/v1/api-jobs/${job}", null, done.requestHeaders.findAll { k, v -> k == "Authorization" })
         assert after.status == 200: after.toString()
         assert after.json.inventory.AccessKeyID == done.json.inventory.AccessKeyID
@@ -241,7 +233,7 @@ class SecretLeakCase {
             parent.toFile().deleteDir()
             // the kernel's static query helper (Q) follows the node started last: give it back to this case's node
             node.restart()
-            session = node.login()
+            zstack.login()
         }
     }
 
@@ -255,30 +247,13 @@ class SecretLeakCase {
         }
     }
 
-    /** Collects every line logged while it is attached, formatted as an appender would write it. */
-    static class CapturingAppender extends AppenderBase<ILoggingEvent> {
-        final StringBuffer text = new StringBuffer()
-
-        @Override
-        protected void append(ILoggingEvent e) {
-            text.append(e.loggerName).append(' ').append(e.level).append(' ').append(e.formattedMessage).append('\n')
-            for (def t = e.throwableProxy; t != null; t = t.cause) {
-                text.append(t.className).append(": ").append(t.message).append('\n')
-            }
-        }
-    }
-
     @Test
     void atTraceLevelNoPasswordNorSecretIsLogged() {
         LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory()
         List<String> names = [Logger.ROOT_LOGGER_NAME, "org.eclipse.jetty", "org.hibernate", "org.hibernate.orm.jdbc.bind",
                               "org.hibernate.SQL", "com.zaxxer", "org.springframework", "org.flywaydb", "org.zstack"]
         Map<String, Level> before = names.collectEntries { [(it): ctx.getLogger(it).level] }
-        CapturingAppender capture = new CapturingAppender()
-        capture.context = ctx
-        capture.start()
-        Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME)
-        root.addAppender(capture)
+        LogCapture capture = new LogCapture().attach()
         String wrong = "Wr0ng-Trace-Passw0rd-" + newJobUuid()
         String digest = AbstractLogInAction.sha512("password")
         String secret
@@ -299,10 +274,9 @@ class SecretLeakCase {
                     accessKeySecret: secret).call().error == null
         } finally {
             before.each { n, l -> ctx.getLogger(n).level = l }
-            root.detachAppender(capture)
-            capture.stop()
+            capture.detach()
         }
-        String log = capture.text.toString()
+        String log = capture.text
         assert log.contains(CAPTURE_CHECK): "the capture saw what was logged"
         for (String s : [digest, wrong, secret, keySession, '"password"']) {
             assert !log.contains(s): "the log at TRACE contains ${s.take(12)}…"

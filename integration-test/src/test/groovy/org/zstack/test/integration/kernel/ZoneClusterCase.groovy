@@ -1,25 +1,18 @@
 package org.zstack.test.integration.kernel
 
-import org.junit.jupiter.api.AfterAll
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.zstack.sdk.*
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 
 class ZoneClusterCase {
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
 
-    @BeforeAll
-    static void boot() {
-        node = TestNode.start()
-        session = node.login()
-    }
+    static TestNode getNode() { zstack.node }
 
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
-    }
+    static String getSession() { zstack.session }
 
     @Test
     void createQueryUpdateDeleteZoneWithItsClusters() {

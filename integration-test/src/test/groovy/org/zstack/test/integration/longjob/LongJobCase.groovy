@@ -2,10 +2,9 @@ package org.zstack.test.integration.longjob
 
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.AfterEach
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.zstack.core.Platform
 import org.zstack.core.cloudbus.CloudBus
 import org.zstack.core.db.DatabaseFacade
@@ -17,6 +16,7 @@ import org.zstack.header.longjob.SubmitLongJobMsg
 import org.zstack.header.longjob.SubmitLongJobReply
 import org.zstack.sdk.*
 import org.zstack.testlib.HttpResult
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 import org.zstack.testlib.longjob.TestLongJob
 
@@ -29,21 +29,15 @@ import java.util.concurrent.CountDownLatch
  */
 class LongJobCase {
     static final String JOB = "APITestLongJobMsg"
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
+
+    static TestNode getNode() { zstack.node }
+
+    static String getSession() { zstack.session }
+
     /** Keys of blocking jobs a case started; released after each case so no job thread lingers. */
     final List<String> keys = []
-
-    @BeforeAll
-    static void boot() {
-        node = TestNode.start()
-        session = node.login()
-    }
-
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
-    }
 
     @AfterEach
     void releaseBlockedJobs() {

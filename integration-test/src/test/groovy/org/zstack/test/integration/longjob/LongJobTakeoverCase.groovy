@@ -2,15 +2,15 @@ package org.zstack.test.integration.longjob
 
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
-import org.junit.jupiter.api.AfterAll
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.zstack.core.Platform
 import org.zstack.core.db.DatabaseFacade
 import org.zstack.header.longjob.LongJobState
 import org.zstack.header.longjob.LongJobVO
 import org.zstack.header.managementnode.ManagementNodeVO
 import org.zstack.sdk.*
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 import org.zstack.testlib.longjob.TestLongJob
 
@@ -23,25 +23,18 @@ import java.sql.Timestamp
  */
 class LongJobTakeoverCase {
     static final String JOB = "APITestLongJobMsg"
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
 
-    @BeforeAll
-    static void boot() {
-        node = TestNode.start()
-        session = node.login()
-    }
+    static TestNode getNode() { zstack.node }
 
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
-    }
+    static String getSession() { zstack.session }
 
     DatabaseFacade getDbf() { node.bean(DatabaseFacade) }
 
     void restart() {
         node.restart()
-        session = node.login()
+        zstack.login()
     }
 
     LongJobInventory query(String uuid) {

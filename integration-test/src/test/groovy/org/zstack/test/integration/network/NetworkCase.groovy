@@ -1,9 +1,8 @@
 package org.zstack.test.integration.network
 
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.AfterEach
-import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.extension.RegisterExtension
 import org.zstack.core.Platform
 import org.zstack.core.db.DatabaseFacade
 import org.zstack.header.errorcode.OperationFailureException
@@ -11,6 +10,7 @@ import org.zstack.header.network.l3.UsedIpVO
 import org.zstack.network.l3.IpAllocator
 import org.zstack.sdk.*
 import org.zstack.testlib.HttpResult
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 
 import java.util.concurrent.ConcurrentLinkedQueue
@@ -27,19 +27,12 @@ class NetworkCase {
     static final String SYS_ARGUMENT = "SYS.1007"
     static final List<String> TABLES = ["L2NetworkVO", "L2NetworkClusterRefVO", "L3NetworkVO", "IpRangeVO", "UsedIpVO"]
 
-    static TestNode node
-    static String session
+    @RegisterExtension
+    static final NodeExtension zstack = new NodeExtension()
 
-    @BeforeAll
-    static void boot() {
-        node = TestNode.start()
-        session = node.login()
-    }
+    static TestNode getNode() { zstack.node }
 
-    @AfterAll
-    static void shutdown() {
-        node?.stop()
-    }
+    static String getSession() { zstack.session }
 
     @AfterEach
     void disarmExtension() {
@@ -53,11 +46,6 @@ class NetworkCase {
     IpAllocator getAllocator() { node.bean(IpAllocator) }
 
     DatabaseFacade getDbf() { node.bean(DatabaseFacade) }
-
-    static <T> T ok(AbstractAction action) {
-        action.sessionId = session
-        return action.call().throwExceptionIfError().value
-    }
 
     static ErrorCode fails(AbstractAction action, String code) {
         action.sessionId = session
@@ -105,19 +93,19 @@ class NetworkCase {
     }
 
     static ZoneInventory zone() {
-        return ok(new CreateZoneAction(name: "zone-" + Platform.getUuid().substring(0, 6))).inventory
+        return zstack.ok(new CreateZoneAction(name: "zone-" + Platform.getUuid().substring(0, 6))).inventory
     }
 
     static ClusterInventory cluster(String zoneUuid) {
-        return ok(new CreateClusterAction(zoneUuid: zoneUuid, name: "cluster", hypervisorType: "KVM")).inventory
+        return zstack.ok(new CreateClusterAction(zoneUuid: zoneUuid, name: "cluster", hypervisorType: "KVM")).inventory
     }
 
     static L2NetworkInventory l2(String zoneUuid, String nic = "eth0") {
-        return ok(new CreateL2NoVlanNetworkAction(name: "l2-${nic}", zoneUuid: zoneUuid, physicalInterface: nic)).inventory
+        return zstack.ok(new CreateL2NoVlanNetworkAction(name: "l2-${nic}", zoneUuid: zoneUuid, physicalInterface: nic)).inventory
     }
 
     static L3NetworkInventory l3(String l2Uuid) {
-        return ok(new CreateL3NetworkAction(name: "l3", l2NetworkUuid: l2Uuid)).inventory
+        return zstack.ok(new CreateL3NetworkAction(name: "l3", l2NetworkUuid: l2Uuid)).inventory
     }
 
     static L3NetworkInventory newL3() {
@@ -140,17 +128,17 @@ class NetworkCase {
     }
 
     static L2NetworkInventory queryL2(String uuid) {
-        List l = ok(new QueryL2NetworkAction(conditions: ["uuid=${uuid}".toString()])).inventories
+        List l = zstack.ok(new QueryL2NetworkAction(conditions: ["uuid=${uuid}".toString()])).inventories
         return l.isEmpty() ? null : (L2NetworkInventory) l[0]
     }
 
     static L3NetworkInventory queryL3(String uuid) {
-        List l = ok(new QueryL3NetworkAction(conditions: ["uuid=${uuid}".toString()])).inventories
+        List l = zstack.ok(new QueryL3NetworkAction(conditions: ["uuid=${uuid}".toString()])).inventories
         return l.isEmpty() ? null : (L3NetworkInventory) l[0]
     }
 
     static CheckIpAvailabilityResult availability(String l3Uuid, String ip) {
-        return ok(new CheckIpAvailabilityAction(l3NetworkUuid: l3Uuid, ip: ip))
+        return zstack.ok(new CheckIpAvailabilityAction(l3NetworkUuid: l3Uuid, ip: ip))
     }
 
     /** The allocator's OperationFailureException, as a caller in the management node sees it. */
@@ -173,7 +161,7 @@ class NetworkCase {
     void l2NoVlanNetworkIsCreatedQueriedAttachedDetachedAndDeleted() {
         def z = zone()
         def c = cluster(z.uuid)
-        L2NetworkInventory l2 = ok(new CreateL2NoVlanNetworkAction(name: "public", description: "uplink",
+        L2NetworkInventory l2 = zstack.ok(new CreateL2NoVlanNetworkAction(name: "public", description: "uplink",
                 zoneUuid: z.uuid, physicalInterface: "eth1")).inventory
         assert l2.name == "public" && l2.description == "uplink"
         assert l2.zoneUuid == z.uuid
@@ -183,22 +171,22 @@ class NetworkCase {
         assert l2.attachedClusterUuids == []
         assert l2.createDate != null && l2.lastOpDate != null
 
-        List byZone = ok(new QueryL2NetworkAction(conditions: ["zoneUuid=${z.uuid}".toString()])).inventories
+        List byZone = zstack.ok(new QueryL2NetworkAction(conditions: ["zoneUuid=${z.uuid}".toString()])).inventories
         assert byZone.size() == 1 && byZone[0] instanceof L2NetworkInventory
 
-        L2NetworkInventory attached = ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid)).inventory
+        L2NetworkInventory attached = zstack.ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid)).inventory
         assert attached.attachedClusterUuids == [c.uuid]
         assert queryL2(l2.uuid).attachedClusterUuids == [c.uuid]
         assert extension.calls.contains([l2.uuid, c.uuid])
 
-        L2NetworkInventory detached = ok(new DetachL2NetworkFromClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid)).inventory
+        L2NetworkInventory detached = zstack.ok(new DetachL2NetworkFromClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid)).inventory
         assert detached.attachedClusterUuids == []
         def again = failsLeavingNothing(new DetachL2NetworkFromClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid), SYS_OPERATION)
         assert again.details.contains("not attached")
 
-        ok(new DeleteL2NetworkAction(uuid: l2.uuid))
+        zstack.ok(new DeleteL2NetworkAction(uuid: l2.uuid))
         assert queryL2(l2.uuid) == null
-        ok(new DeleteL2NetworkAction(uuid: l2.uuid)) // deleting what is gone succeeds, as ZStack's deletes do
+        zstack.ok(new DeleteL2NetworkAction(uuid: l2.uuid)) // deleting what is gone succeeds, as ZStack's deletes do
     }
 
     @Test
@@ -231,7 +219,7 @@ class NetworkCase {
         def z = zone()
         def c = cluster(z.uuid)
         def first = l2(z.uuid, "eth2")
-        ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: first.uuid, clusterUuid: c.uuid))
+        zstack.ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: first.uuid, clusterUuid: c.uuid))
 
         def dup = failsLeavingNothing(new AttachL2NetworkToClusterAction(l2NetworkUuid: first.uuid, clusterUuid: c.uuid), SYS_OPERATION)
         assert dup.details.contains("already attached")
@@ -242,7 +230,7 @@ class NetworkCase {
         assert clash.details.contains("eth2") && clash.details.contains(first.uuid)
 
         def otherNic = l2(z.uuid, "eth3")
-        assert ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: otherNic.uuid, clusterUuid: c.uuid)).inventory.attachedClusterUuids == [c.uuid]
+        assert zstack.ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: otherNic.uuid, clusterUuid: c.uuid)).inventory.attachedClusterUuids == [c.uuid]
     }
 
     @Test
@@ -259,7 +247,7 @@ class NetworkCase {
         assert queryL2(l2.uuid).attachedClusterUuids == []
 
         extension.failWith = null
-        assert ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid)).inventory.attachedClusterUuids == [c.uuid]
+        assert zstack.ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid)).inventory.attachedClusterUuids == [c.uuid]
     }
 
     @Test
@@ -268,11 +256,11 @@ class NetworkCase {
         def c1 = cluster(z.uuid)
         def c2 = cluster(z.uuid)
         def l2 = l2(z.uuid)
-        ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c1.uuid))
-        ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c2.uuid))
+        zstack.ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c1.uuid))
+        zstack.ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c2.uuid))
         assert queryL2(l2.uuid).attachedClusterUuids == [c1.uuid, c2.uuid]
 
-        ok(new DeleteClusterAction(uuid: c1.uuid))
+        zstack.ok(new DeleteClusterAction(uuid: c1.uuid))
         assert queryL2(l2.uuid).attachedClusterUuids == [c2.uuid]
     }
 
@@ -282,7 +270,7 @@ class NetworkCase {
     void l3NetworkIsCreatedWithDefaultsAndQueried() {
         def z = zone()
         def l2 = l2(z.uuid)
-        L3NetworkInventory l3 = ok(new CreateL3NetworkAction(name: "private", description: "vms", l2NetworkUuid: l2.uuid,
+        L3NetworkInventory l3 = zstack.ok(new CreateL3NetworkAction(name: "private", description: "vms", l2NetworkUuid: l2.uuid,
                 dnsDomain: "example.org")).inventory
         assert l3.name == "private" && l3.description == "vms"
         assert l3.type == "L3BasicNetwork"
@@ -293,12 +281,12 @@ class NetworkCase {
         assert l3.ipVersion == 4
         assert l3.dns == [] && l3.ipRanges == []
 
-        List byL2 = ok(new QueryL3NetworkAction(conditions: ["l2NetworkUuid=${l2.uuid}".toString()])).inventories
+        List byL2 = zstack.ok(new QueryL3NetworkAction(conditions: ["l2NetworkUuid=${l2.uuid}".toString()])).inventories
         assert byL2.size() == 1 && byL2[0] instanceof L3NetworkInventory
 
-        L3NetworkInventory sys = ok(new CreateL3NetworkAction(name: "mgmt", l2NetworkUuid: l2.uuid, system: true)).inventory
+        L3NetworkInventory sys = zstack.ok(new CreateL3NetworkAction(name: "mgmt", l2NetworkUuid: l2.uuid, system: true)).inventory
         assert sys.category == "System" && sys.system
-        L3NetworkInventory pub = ok(new CreateL3NetworkAction(name: "pub", l2NetworkUuid: l2.uuid, category: "Public", ipVersion: 4)).inventory
+        L3NetworkInventory pub = zstack.ok(new CreateL3NetworkAction(name: "pub", l2NetworkUuid: l2.uuid, category: "Public", ipVersion: 4)).inventory
         assert pub.category == "Public" && !pub.system
     }
 
@@ -322,7 +310,7 @@ class NetworkCase {
     @Test
     void ipRangesAreAddedAndQueried() {
         def l3 = newL3()
-        IpRangeInventory r = ok(range(l3.uuid, "192.168.1.100", "192.168.1.200")).inventory
+        IpRangeInventory r = zstack.ok(range(l3.uuid, "192.168.1.100", "192.168.1.200")).inventory
         assert r.l3NetworkUuid == l3.uuid && r.name == "range"
         assert r.startIp == "192.168.1.100" && r.endIp == "192.168.1.200"
         assert r.netmask == "255.255.255.0" && r.gateway == "192.168.1.1"
@@ -330,21 +318,21 @@ class NetworkCase {
         assert r.createDate != null
 
         // a second range of the same subnet, below the first: the inventory lists them in address order
-        IpRangeInventory low = ok(range(l3.uuid, "192.168.1.10", "192.168.1.20")).inventory
+        IpRangeInventory low = zstack.ok(range(l3.uuid, "192.168.1.10", "192.168.1.20")).inventory
         L3NetworkInventory q = queryL3(l3.uuid)
         assert q.ipRanges*.uuid == [low.uuid, r.uuid]
         assert q.ipRanges.every { it instanceof IpRangeInventory }
 
-        List byUuid = ok(new QueryIpRangeAction(conditions: ["uuid=${r.uuid}".toString()])).inventories
+        List byUuid = zstack.ok(new QueryIpRangeAction(conditions: ["uuid=${r.uuid}".toString()])).inventories
         assert byUuid.size() == 1 && byUuid[0] instanceof IpRangeInventory && byUuid[0].startIp == "192.168.1.100"
-        List byL3 = ok(new QueryIpRangeAction(conditions: ["l3NetworkUuid=${l3.uuid}".toString()])).inventories
+        List byL3 = zstack.ok(new QueryIpRangeAction(conditions: ["l3NetworkUuid=${l3.uuid}".toString()])).inventories
         assert byL3*.uuid.toSet() == [r.uuid, low.uuid].toSet()
     }
 
     @Test
     void addIpRangeRefusesBadAddressesNamingTheField() {
         def l3 = newL3()
-        ok(range(l3.uuid, "192.168.1.100", "192.168.1.200"))
+        zstack.ok(range(l3.uuid, "192.168.1.100", "192.168.1.200"))
         Map<List<String>, String> cases = [
                 ["256.1.1.1", "192.168.1.20", "255.255.255.0", "192.168.1.1"]      : "startIp",
                 ["192.168.1.10", "192.168.1", "255.255.255.0", "192.168.1.1"]      : "endIp",
@@ -375,25 +363,25 @@ class NetworkCase {
 
     @Test
     void ipRangeByNetworkCidrLeavesOutTheGatewayTheNetworkAndTheBroadcast() {
-        IpRangeInventory first = ok(cidr(newL3().uuid, "10.0.0.0/24")).inventory
+        IpRangeInventory first = zstack.ok(cidr(newL3().uuid, "10.0.0.0/24")).inventory
         assert first.startIp == "10.0.0.2" && first.endIp == "10.0.0.254" && first.gateway == "10.0.0.1"
         assert first.netmask == "255.255.255.0" && first.networkCidr == "10.0.0.0/24" && first.prefixLen == 24
 
-        IpRangeInventory last = ok(cidr(newL3().uuid, "10.1.0.0/16", "10.1.255.254")).inventory
+        IpRangeInventory last = zstack.ok(cidr(newL3().uuid, "10.1.0.0/16", "10.1.255.254")).inventory
         assert last.startIp == "10.1.0.1" && last.endIp == "10.1.255.253" && last.gateway == "10.1.255.254"
 
         // decision: host bits are dropped, 10.0.0.1/24 names the network 10.0.0.0/24 (as ZStack reads it)
-        IpRangeInventory hostBits = ok(cidr(newL3().uuid, "10.2.0.77/24")).inventory
+        IpRangeInventory hostBits = zstack.ok(cidr(newL3().uuid, "10.2.0.77/24")).inventory
         assert hostBits.networkCidr == "10.2.0.0/24" && hostBits.startIp == "10.2.0.2" && hostBits.gateway == "10.2.0.1"
 
-        IpRangeInventory smallest = ok(cidr(newL3().uuid, "10.3.0.0/30")).inventory
+        IpRangeInventory smallest = zstack.ok(cidr(newL3().uuid, "10.3.0.0/30")).inventory
         assert smallest.startIp == "10.3.0.2" && smallest.endIp == "10.3.0.2"
     }
 
     @Test
     void ipRangeByNetworkCidrRefusesBadCidrs() {
         def l3 = newL3()
-        ok(cidr(l3.uuid, "172.16.0.0/24"))
+        zstack.ok(cidr(l3.uuid, "172.16.0.0/24"))
         ["10.0.0.0/33", "10.0.0.0/31", "10.0.0.0/32", "10.0.0.0/0", "10.0.0.0", "10.0.0.256/24", "10.0.0.0/x",
          "10.0.0.0/24/1", "a.b.c.d/24"].each { bad ->
             def e = failsLeavingNothing(cidr(l3.uuid, bad), SYS_ARGUMENT)
@@ -412,7 +400,7 @@ class NetworkCase {
     @Test
     void checkIpAvailabilitySaysWhyAnAddressIsNotFree() {
         def l3 = newL3()
-        ok(range(l3.uuid, "192.168.1.10", "192.168.1.20"))
+        zstack.ok(range(l3.uuid, "192.168.1.10", "192.168.1.20"))
         def free = availability(l3.uuid, "192.168.1.15")
         assert free.available && free.reason == null
 
@@ -433,7 +421,7 @@ class NetworkCase {
     @Test
     void allocatorHandsOutRequestedAndLowestFreeAddresses() {
         def l3 = newL3()
-        IpRangeInventory r = ok(range(l3.uuid, "192.168.1.10", "192.168.1.20")).inventory
+        IpRangeInventory r = zstack.ok(range(l3.uuid, "192.168.1.10", "192.168.1.20")).inventory
 
         def kept = allocator.allocate(l3.uuid, "192.168.1.12", "vm-migrated")
         assert kept.ip == "192.168.1.12" && kept.ipInLong == 0xC0A8010CL
@@ -460,7 +448,7 @@ class NetworkCase {
     @Test
     void allocatorReportsAFullNetwork() {
         def l3 = newL3()
-        ok(cidr(l3.uuid, "10.9.9.0/30"))
+        zstack.ok(cidr(l3.uuid, "10.9.9.0/30"))
         def only = allocator.allocate(l3.uuid, null, "vm-1")
         assert only.ip == "10.9.9.2"
         def full = allocationFails(l3.uuid, null, "vm-2", SYS_OPERATION)
@@ -473,7 +461,7 @@ class NetworkCase {
     @Test
     void concurrentAllocationsOfOneAddressHaveExactlyOneWinner() {
         def l3 = newL3()
-        ok(range(l3.uuid, "192.168.1.10", "192.168.1.100"))
+        zstack.ok(range(l3.uuid, "192.168.1.10", "192.168.1.100"))
         def start = new CountDownLatch(1)
         def won = new ConcurrentLinkedQueue<String>()
         def lost = new ConcurrentLinkedQueue<String>()
@@ -516,29 +504,29 @@ class NetworkCase {
     @Test
     void deletingIpRangesAndL3NetworksHonoursTheDeletionMode() {
         def l3 = newL3()
-        IpRangeInventory busy = ok(range(l3.uuid, "192.168.1.10", "192.168.1.20")).inventory
-        IpRangeInventory idle = ok(range(l3.uuid, "192.168.1.30", "192.168.1.40")).inventory
+        IpRangeInventory busy = zstack.ok(range(l3.uuid, "192.168.1.10", "192.168.1.20")).inventory
+        IpRangeInventory idle = zstack.ok(range(l3.uuid, "192.168.1.30", "192.168.1.40")).inventory
         allocator.allocate(l3.uuid, "192.168.1.10", "vm-a")
 
-        ok(new DeleteIpRangeAction(uuid: idle.uuid))
+        zstack.ok(new DeleteIpRangeAction(uuid: idle.uuid))
         def refused = failsLeavingNothing(new DeleteIpRangeAction(uuid: busy.uuid), SYS_OPERATION)
         assert refused.details.contains("vm-a") && refused.details.contains("Enforcing")
-        ok(new DeleteIpRangeAction(uuid: busy.uuid, deleteMode: "Enforcing"))
+        zstack.ok(new DeleteIpRangeAction(uuid: busy.uuid, deleteMode: "Enforcing"))
         assert queryL3(l3.uuid).ipRanges == []
         assert rows().UsedIpVO == dbf.transaction { em ->
             em.createQuery("select count(u) from UsedIpVO u where u.l3NetworkUuid <> :l3", Long).setParameter("l3", l3.uuid).singleResult
         }
-        ok(new DeleteIpRangeAction(uuid: busy.uuid)) // already gone
+        zstack.ok(new DeleteIpRangeAction(uuid: busy.uuid)) // already gone
 
-        ok(range(l3.uuid, "192.168.1.10", "192.168.1.20"))
+        zstack.ok(range(l3.uuid, "192.168.1.10", "192.168.1.20"))
         allocator.allocate(l3.uuid, null, "vm-b")
         assert failsLeavingNothing(new DeleteL3NetworkAction(uuid: l3.uuid), SYS_OPERATION).details.contains("vm-b")
         Map<String, Long> before = rows()
-        ok(new DeleteL3NetworkAction(uuid: l3.uuid, deleteMode: "Enforcing"))
+        zstack.ok(new DeleteL3NetworkAction(uuid: l3.uuid, deleteMode: "Enforcing"))
         Map<String, Long> after = rows()
         assert after.L3NetworkVO == before.L3NetworkVO - 1 && after.IpRangeVO == before.IpRangeVO - 1 && after.UsedIpVO == before.UsedIpVO - 1
         assert queryL3(l3.uuid) == null
-        ok(new DeleteL3NetworkAction(uuid: l3.uuid))
+        zstack.ok(new DeleteL3NetworkAction(uuid: l3.uuid))
     }
 
     @Test
@@ -546,16 +534,16 @@ class NetworkCase {
         def z = zone()
         def c = cluster(z.uuid)
         def l2 = l2(z.uuid)
-        ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid))
+        zstack.ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid))
         def a = l3(l2.uuid)
         def b = l3(l2.uuid)
-        ok(cidr(a.uuid, "10.5.0.0/24"))
-        ok(cidr(b.uuid, "10.6.0.0/24"))
+        zstack.ok(cidr(a.uuid, "10.5.0.0/24"))
+        zstack.ok(cidr(b.uuid, "10.6.0.0/24"))
         allocator.allocate(b.uuid, null, "vm-b")
 
         assert failsLeavingNothing(new DeleteL2NetworkAction(uuid: l2.uuid), SYS_OPERATION).details.contains("vm-b")
         Map<String, Long> before = rows()
-        ok(new DeleteL2NetworkAction(uuid: l2.uuid, deleteMode: "Enforcing"))
+        zstack.ok(new DeleteL2NetworkAction(uuid: l2.uuid, deleteMode: "Enforcing"))
         assert rows() == [L2NetworkVO: before.L2NetworkVO - 1, L2NetworkClusterRefVO: before.L2NetworkClusterRefVO - 1,
                           L3NetworkVO: before.L3NetworkVO - 2, IpRangeVO: before.IpRangeVO - 2, UsedIpVO: before.UsedIpVO - 1]
         assert queryL3(a.uuid) == null && queryL3(b.uuid) == null
@@ -566,19 +554,19 @@ class NetworkCase {
         def z = zone()
         def c = cluster(z.uuid)
         def l2 = l2(z.uuid)
-        ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid))
+        zstack.ok(new AttachL2NetworkToClusterAction(l2NetworkUuid: l2.uuid, clusterUuid: c.uuid))
         def l3 = l3(l2.uuid)
-        ok(cidr(l3.uuid, "10.7.0.0/24"))
+        zstack.ok(cidr(l3.uuid, "10.7.0.0/24"))
         def ip = allocator.allocate(l3.uuid, null, "vm-z")
         def keep = newL3() // another zone's network stays
-        ok(cidr(keep.uuid, "10.8.0.0/24"))
+        zstack.ok(cidr(keep.uuid, "10.8.0.0/24"))
 
         // Permissive: an address in use holds the zone back, as a running VM would
         def refused = failsLeavingNothing(new DeleteZoneAction(uuid: z.uuid), SYS_OPERATION)
         assert refused.details.contains("vm-z") && refused.details.contains(z.uuid)
 
         Map<String, Long> before = rows()
-        ok(new DeleteZoneAction(uuid: z.uuid, deleteMode: "Enforcing"))
+        zstack.ok(new DeleteZoneAction(uuid: z.uuid, deleteMode: "Enforcing"))
         assert rows() == [L2NetworkVO: before.L2NetworkVO - 1, L2NetworkClusterRefVO: before.L2NetworkClusterRefVO - 1,
                           L3NetworkVO: before.L3NetworkVO - 1, IpRangeVO: before.IpRangeVO - 1, UsedIpVO: before.UsedIpVO - 1]
         assert queryL2(l2.uuid) == null && queryL3(l3.uuid) == null
@@ -588,8 +576,8 @@ class NetworkCase {
         // a zone whose networks hold no address goes in Permissive mode too
         def z2 = zone()
         newL3In(z2.uuid)
-        ok(new DeleteZoneAction(uuid: z2.uuid))
-        assert ok(new QueryL2NetworkAction(conditions: ["zoneUuid=${z2.uuid}".toString()])).inventories.isEmpty()
+        zstack.ok(new DeleteZoneAction(uuid: z2.uuid))
+        assert zstack.ok(new QueryL2NetworkAction(conditions: ["zoneUuid=${z2.uuid}".toString()])).inventories.isEmpty()
     }
 
     // ---------------------------------------------------------------- the wire

@@ -17,7 +17,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 
-import static org.zstack.test.integration.v2v.MigrationEnv.ok
+import static org.zstack.testlib.ApiCalls.ok
 
 /**
  * The web console in a real browser (Debian's headless Chromium, driven by playwright-core from ui/e2e/console.mjs)
@@ -144,7 +144,7 @@ class UiConsoleCase {
         assert p.exitValue() == 0: "the browser test failed; see its output above and ${artifacts}/failure.png"
 
         // the console changed the admin's password (and back), which ended every other session, this one's too
-        env.session = env.node.login()
+        env.login()
         // what the console showed is what the node holds
         def chs = ok(new QueryV2VConversionHostAction(sessionId: env.session)).inventories
         assert chs*.name.sort() == ["ch-kvm-ui", "ch-ui"]

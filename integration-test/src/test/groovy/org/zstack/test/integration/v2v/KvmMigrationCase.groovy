@@ -10,7 +10,6 @@ import org.zstack.sdk.CancelLongJobAction
 import org.zstack.sdk.CreateV2VTaskAction
 import org.zstack.sdk.UpdateV2VConversionHostAction
 import org.zstack.sdk.ListVMsFromKVMHostAction
-import org.zstack.test.integration.vmware.VCenterEnv
 import org.zstack.testlib.guest.GuestSsh
 import org.zstack.testlib.kvm.KvmGuestFixture
 import org.zstack.testlib.kvm.KvmSourceDomain
@@ -21,7 +20,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.regex.Pattern
 
-import static org.zstack.test.integration.v2v.MigrationEnv.ok
+import static org.zstack.testlib.ApiCalls.ok
 
 /**
  * A KVM platform as the source, end to end with nothing mocked: a "source host" with an sshd of its own on
@@ -40,12 +39,10 @@ class KvmMigrationCase {
     static KvmGuestFixture fixture
     static KvmSourceDomain web
     static KvmSourceDomain db
-    static final VCenterEnv.LogCapture nodeLogs = new VCenterEnv.LogCapture()
 
     @BeforeAll
     static void setUp() {
-        nodeLogs.attach()
-        env = new MigrationEnv(source: "KVM", maxConcurrentJobs: 2)
+        env = new MigrationEnv(source: "KVM", maxConcurrentJobs: 2, captureLog: true)
         sourceHost = SshSourceHost.start()
         fixture = new KvmGuestFixture(env.work.resolve("kvm-source"), env.image)
         web = fixture.define(name: "v2v-src-web-" + suffix(), dataDisks: 2)
@@ -59,7 +56,6 @@ class KvmMigrationCase {
 
     @AfterAll
     static void tearDown() {
-        nodeLogs.detach()
         try {
             fixture?.cleanup()
             sourceHost?.stop()
@@ -309,7 +305,7 @@ class KvmMigrationCase {
         List<String> body = sourceHost.privateKey.readLines().findAll { !it.startsWith("-----") && it.length() > 20 }
         assert !body.isEmpty()
         body.each { line ->
-            assert nodeLogs.containing(line).isEmpty()
+            assert env.log.containing(line).isEmpty()
             env.agents.each { a ->
                 Files.walk(a.stateDir).withCloseable { s ->
                     s.filter { Files.isRegularFile(it) }.forEach { f -> assert !Files.readString(f).contains(line): "${f} holds the key" }

@@ -15,7 +15,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.regex.Pattern
 
-import static org.zstack.test.integration.v2v.MigrationEnv.ok
+import static org.zstack.testlib.ApiCalls.ok
 
 /**
  * The product, end to end, with nothing mocked, two tasks at once on one conversion host that runs at most two jobs:

@@ -2,6 +2,8 @@ package org.zstack.test.integration.v2v
 
 import org.zstack.sdk.*
 import org.zstack.testlib.AgentProcess
+import org.zstack.testlib.LogCapture
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
 import org.zstack.testlib.guest.GuestImage
 import org.zstack.testlib.guest.VmwareGuestFixture
@@ -11,12 +13,15 @@ import org.zstack.testlib.vsphere.VCenterSimulator
 import java.nio.file.Files
 import java.nio.file.Path
 
+import static org.zstack.testlib.ApiCalls.ok
+
 /**
  * Everything a real migration needs, all real: a management node; a vSphere simulator whose VMs are the cached
  * Debian guest (VMware-like: open-vm-tools, ens192, /dev/sda1) with two data disks; a conversion host (agent on
  * 127.0.0.2) and a target host (agent on 127.0.0.3 on the machine's libvirtd, TCG); local primary storage; an L3
  * network on libvirt's default bridge with an IP range outside its DHCP pool's usual leases.
- * {@code nodeProperties} adds to the node's zstack.properties (a shared database, a short heartbeat).
+ * {@code nodeProperties} adds to the node's zstack.properties (a shared database, a short heartbeat);
+ * {@code captureLog: true} keeps what the node logs.
  * With {@code source: "KVM"} there is no simulator and the conversion host converts KVM VMs (the case brings its
  * own source host).
  */
@@ -24,9 +29,7 @@ class MigrationEnv {
     final GuestImage image = GuestImage.get()
     final Libvirtd.Network net = Libvirtd.ensure()
     final int agentPort = AgentProcess.freePort()
-    final TestNode node
-    /** Not final: a case that changes the admin's password (which ends the other sessions) logs in again. */
-    String session
+    final NodeExtension zstack
     final VCenterSimulator vc
     final Path work = Files.createTempDirectory("zstack-v2v-migration")
     final List<AgentProcess> agents = []
@@ -51,8 +54,11 @@ class MigrationEnv {
         } else {
             vc = null
         }
-        node = TestNode.start(nodeProperties() + ((opts.nodeProperties ?: [:]) as Map<String, String>))
-        session = node.login()
+        zstack = new NodeExtension(nodeProperties() + ((opts.nodeProperties ?: [:]) as Map<String, String>))
+        if (opts.captureLog) {
+            zstack.capturingLog()
+        }
+        zstack.start()
         // this machine has no usable KVM: the production defaults (kvm domains, KVM-accelerated virt-v2v) are
         // switched to their TCG fallbacks here, and only here
         globalConfig("kvm", "vm.domainType", "qemu")
@@ -100,13 +106,23 @@ class MigrationEnv {
         ] + AgentProcess.NODE_PROPERTIES
     }
 
+    TestNode getNode() { zstack.node }
+
+    String getSession() { zstack.session }
+
+    /** What the node logged; with {@code captureLog: true} only. */
+    LogCapture getLog() { zstack.log }
+
+    /** A case that changes the admin's password (which ends the other sessions) logs in again. */
+    String login() { zstack.login() }
+
     HostInventory addHost(String ip) {
         return ok(new AddKVMHostAction(name: "host-" + ip, managementIp: ip, clusterUuid: cluster.uuid, username: "root",
                 password: "password", sessionId: session)).inventory
     }
 
     void globalConfig(String category, String name, String value) {
-        ok(new UpdateGlobalConfigAction(category: category, name: name, value: value, sessionId: session))
+        zstack.updateGlobalConfig(category, name, value)
     }
 
     /** The ESX VM as the vCenter sync stored it. */
@@ -139,18 +155,10 @@ class MigrationEnv {
         return t
     }
 
-    static <T> T ok(AbstractAction a) {
-        def r = a.call()
-        if (r.error != null) {
-            throw new AssertionError("${a.class.simpleName}: ${r.error}")
-        }
-        return r.value
-    }
-
     void stop() {
         Libvirtd.destroyDomains { String name -> name ==~ /[0-9a-f]{32}/ }
         agents.each { it.stop() }
-        node.stop()
+        zstack.stop()
         vc?.stop()
         work.toFile().deleteDir()
     }

@@ -15,7 +15,7 @@ import org.zstack.sdk.RerunLongJobAction
 import java.nio.file.Files
 import java.nio.file.Path
 
-import static org.zstack.test.integration.v2v.MigrationEnv.ok
+import static org.zstack.testlib.ApiCalls.ok
 
 /**
  * What goes wrong: requests refused before anything starts (each error names the VM and the field, nothing is

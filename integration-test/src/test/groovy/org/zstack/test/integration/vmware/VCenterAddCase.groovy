@@ -221,10 +221,10 @@ class VCenterAddCase {
     @Test
     @Order(6)
     void noPasswordInAnyLogLine() {
-        assert env.logs.lines.size() > 20: "the capture works"
-        assert !env.logs.containing("syncing vCenter").isEmpty()
+        assert env.log.lines.size() > 20: "the capture works"
+        assert !env.log.containing("syncing vCenter").isEmpty()
         for (String secret : [VCenterEnv.PASSWORD, WRONG_PASSWORD, LONG_PASSWORD.substring(0, 40)]) {
-            assert env.logs.containing(secret).isEmpty(): env.logs.containing(secret)[0]
+            assert env.log.containing(secret).isEmpty(): env.log.containing(secret)[0]
         }
     }
 

@@ -1,17 +1,13 @@
 package org.zstack.test.integration.vmware
 
-import ch.qos.logback.classic.Logger
-import ch.qos.logback.classic.spi.ILoggingEvent
-import ch.qos.logback.classic.spi.ThrowableProxyUtil
-import ch.qos.logback.core.AppenderBase
-import org.slf4j.LoggerFactory
 import org.zstack.core.db.DatabaseFacade
 import org.zstack.sdk.*
+import org.zstack.testlib.LogCapture
+import org.zstack.testlib.NodeExtension
 import org.zstack.testlib.TestNode
+import org.zstack.testlib.Wait
 import org.zstack.testlib.vsphere.VCenterSimulator
 import org.zstack.vmware.VCenterConnectionPool
-
-import java.util.concurrent.ConcurrentLinkedQueue
 
 /**
  * A management node with a zone, a vCenter simulator, and every log line of this JVM captured (the node runs in
@@ -21,15 +17,11 @@ class VCenterEnv {
     /** The password of the simulators of these cases: distinctive, so a leak in any log line is found. */
     static final String PASSWORD = "Vc-S3cret-Pa55w0rd!"
 
-    final TestNode node
-    final String session
+    final NodeExtension zstack
     final ZoneInventory zone
-    final LogCapture logs = new LogCapture()
 
     VCenterEnv(Map<String, String> extra = [:]) {
-        logs.attach()
-        node = TestNode.start(extra)
-        session = node.login()
+        zstack = new NodeExtension(extra).capturingLog().start()
         zone = new CreateZoneAction(name: "zone", sessionId: session).call().throwExceptionIfError().value.inventory
     }
 
@@ -80,6 +72,12 @@ class VCenterEnv {
         return query(new QueryVCenterAction(), ["uuid=${uuid}".toString()])[0] as VCenterInventory
     }
 
+    TestNode getNode() { zstack.node }
+
+    String getSession() { zstack.session }
+
+    LogCapture getLog() { zstack.log }
+
     def <T> T bean(Class<T> clz) { node.bean(clz) }
 
     DatabaseFacade getDbf() { node.bean(DatabaseFacade) }
@@ -97,56 +95,14 @@ class VCenterEnv {
     }
 
     void updateGlobalConfig(String category, String name, String value) {
-        new UpdateGlobalConfigAction(category: category, name: name, value: value, sessionId: session).call().throwExceptionIfError()
+        zstack.updateGlobalConfig(category, name, value)
     }
 
     static void waitUntil(long timeoutMs = 30000, Closure<Boolean> condition) {
-        long deadline = System.currentTimeMillis() + timeoutMs
-        while (!condition()) {
-            assert System.currentTimeMillis() < deadline: "condition not met within ${timeoutMs} ms"
-            Thread.sleep(100)
-        }
+        Wait.until(timeoutMs, condition)
     }
 
     void stop() {
-        try {
-            node?.stop()
-        } finally {
-            logs.detach()
-        }
-    }
-
-    /** Every log line of this JVM while attached: the formatted message and any stack trace. */
-    static class LogCapture extends AppenderBase<ILoggingEvent> {
-        final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>()
-
-        void attach() {
-            setName("vcenter-case-capture")
-            setContext((LoggerFactory.getILoggerFactory()) as ch.qos.logback.core.Context)
-            start()
-            root().addAppender(this)
-        }
-
-        void detach() {
-            root().detachAppender(this)
-            stop()
-        }
-
-        private static Logger root() {
-            (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-        }
-
-        @Override
-        protected void append(ILoggingEvent e) {
-            String line = "${e.level} ${e.loggerName} ${e.formattedMessage}"
-            if (e.throwableProxy != null) {
-                line += "\n" + ThrowableProxyUtil.asString(e.throwableProxy)
-            }
-            lines.add(line)
-        }
-
-        List<String> containing(String s) {
-            lines.toList().findAll { it.contains(s) }
-        }
+        zstack.stop()
     }
 }

@@ -106,7 +106,7 @@ class VCenterFailureCase {
     @Test
     @Order(3)
     void twoSyncsAtOnceRunOneAfterTheOther() {
-        env.logs.lines.clear()
+        env.log.lines.clear()
         // each call takes a while, so that two syncs would overlap if they could
         vc.delay(40)
         try {
@@ -118,7 +118,7 @@ class VCenterFailureCase {
         } finally {
             vc.delay(0)
         }
-        List<String> marks = env.logs.lines.findAll {
+        List<String> marks = env.log.lines.findAll {
             it.contains("syncing vCenter[uuid:${vcenter.uuid}") || it.contains("synced vCenter[uuid:${vcenter.uuid}")
         }.collect { it.contains("syncing") ? "start" : "end" }
         assert marks == ["start", "end", "start", "end"]: marks

@@ -121,7 +121,7 @@ class VCenterIdentityCase {
 
     /** The change count of the last sync of a vCenter, from the node's log line. */
     static String lastSyncResult(String uuid) {
-        String line = env.logs.containing("synced vCenter[uuid:${uuid}").last()
+        String line = env.log.containing("synced vCenter[uuid:${uuid}").last()
         return (line =~ /VMs; (.*)$/)[0][1]
     }
 
@@ -153,7 +153,7 @@ class VCenterIdentityCase {
         }
         assert vCenter(vcenter.uuid).lastSyncError == null
         assertRecordsMatch(vcenter.uuid, vc)
-        assert env.logs.containing("the periodic sync of vCenter").isEmpty()
+        assert env.log.containing("the periodic sync of vCenter").isEmpty()
     }
 
     @Test
@@ -186,7 +186,7 @@ class VCenterIdentityCase {
         }
         try {
             vc.rename("DC0_VM1", "taken-name")
-            env.logs.lines.clear()
+            env.log.lines.clear()
             def r = new SyncVCenterAction(uuid: vcenter.uuid, sessionId: env.session).call()
             assert r.error?.code == "VCENTER.1005": r.error
             assert r.error.cause?.code == "VCENTER.1201": JsonOutput.toJson(r.error)
@@ -201,7 +201,7 @@ class VCenterIdentityCase {
                 }
             }
             // the node's log has the database's own answer
-            assert env.logs.lines.any { it.toLowerCase(Locale.ROOT).contains(index.toLowerCase(Locale.ROOT)) }
+            assert env.log.lines.any { it.toLowerCase(Locale.ROOT).contains(index.toLowerCase(Locale.ROOT)) }
             assert of(VCenterVmInstanceVO, vcenter.uuid).find { it.name == "DC0_VM1" } != null: "nothing changed"
         } finally {
             env.dbf.transactionVoid { em ->

@@ -280,7 +280,7 @@ class VCenterSyncCase {
         vc.powerOn("web-01")
         env.sync(vcenter.uuid)
         assert vms().find { it.name == "web-01" }.state == "Running"
-        assert !env.logs.containing("logging in again").isEmpty()
+        assert !env.log.containing("logging in again").isEmpty()
         assert env.pool.openSessions(vcenter.uuid) <= 4
     }
 

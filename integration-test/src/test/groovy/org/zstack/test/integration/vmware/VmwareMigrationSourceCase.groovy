@@ -404,8 +404,8 @@ class VmwareMigrationSourceCase {
 
         // the cookie is a secret: in no log line, and neither is the password
         String sessionId = cookie.substring(cookie.indexOf('=') + 1).replace('"', '')
-        assert env.logs.containing(sessionId).isEmpty()
-        assert env.logs.containing(VCenterEnv.PASSWORD).isEmpty()
+        assert env.log.containing(sessionId).isEmpty()
+        assert env.log.containing(VCenterEnv.PASSWORD).isEmpty()
     }
 
     @Test
