@@ -141,6 +141,22 @@ const zh: Record<string, string> = {
   'detail.endTime': '结束时间',
   'detail.conversionHost': '迁移服务器',
   'detail.sourceUrl': '源地址',
+  'wizard.defaultName': '迁移任务',
+  'wizard.platformType.help': 'VMware 平台：从已添加的 vCenter 迁移；KVM 平台：通过 KVM 类型的迁移服务器连接 libvirt 主机迁移。迁移服务器的类型须与之相同。',
+  'wizard.noConversionHost': '没有此类型的迁移服务器：请先在“迁移服务器”中添加',
+  'wizard.noVCenter': '还没有 vCenter：请先在“源平台”中添加',
+  'wizard.targetCluster.hint': '不选时由 ZStack 在整个区域内放置',
+  'wizard.scope.cluster': '集群 {name}',
+  'wizard.scope.zone': '整个区域',
+  'wizard.estimate.pending': '选择区域（和集群）后按其物理机估算 CPU 和内存',
+  'wizard.cpu.explain': '按{scope}中已启用且已连接的 {hosts} 台物理机的 CPU 线程数（共 {threads}，最大单机 {max}）估算；ZStack 允许 CPU 超分，超出总数时为黄色提示',
+  'wizard.cpu.tooBig': '{vms} 的 vCPU 多于最大物理机的 {max} 个线程，无法在此启动',
+  'wizard.mem.explain': '按{scope}中 {hosts} 台物理机的可用内存估算',
+  'wizard.memory.min': '内存不能少于 {min} MB（离开输入框时自动调整为 {min} MB）',
+  'wizard.cancel.confirm': '放弃已填写的内容并退出向导？',
+  'wizard.cancel.discard': '放弃',
+  'wizard.cancel.keep': '继续填写',
+  'wizard.submitted': '已创建迁移任务 {name}（{n} 台云主机）',
   'wizard.title': '创建迁移任务',
   'wizard.step.source': '源',
   'wizard.step.target': '目标',
@@ -362,6 +378,22 @@ const en: Record<string, string> = {
   'detail.endTime': 'End time',
   'detail.conversionHost': 'Migration server',
   'detail.sourceUrl': 'Source',
+  'wizard.defaultName': 'Migration task',
+  'wizard.platformType.help': 'VMware platform: migrate from an added vCenter; KVM platform: migrate from a libvirt host through a KVM-type migration server. The migration server must be of the same type.',
+  'wizard.noConversionHost': 'No migration server of this type: add one under "Migration servers" first',
+  'wizard.noVCenter': 'No vCenter yet: add one under "Source platforms" first',
+  'wizard.targetCluster.hint': 'When none is chosen, ZStack places the VMs anywhere in the zone',
+  'wizard.scope.cluster': 'cluster {name}',
+  'wizard.scope.zone': 'the whole zone',
+  'wizard.estimate.pending': 'Choose a zone (and a cluster) to estimate CPU and memory against its hosts',
+  'wizard.cpu.explain': 'Against the CPU threads of the {hosts} enabled and connected hosts of {scope} ({threads} in all, {max} on the largest); ZStack overcommits CPU, so exceeding the total is a warning',
+  'wizard.cpu.tooBig': '{vms}: more vCPUs than the largest host has threads ({max}), cannot start here',
+  'wizard.mem.explain': 'Against the available memory of the {hosts} hosts of {scope}',
+  'wizard.memory.min': 'Memory cannot be under {min} MB (set to {min} MB when you leave the field)',
+  'wizard.cancel.confirm': 'Discard what you entered and leave the wizard?',
+  'wizard.cancel.discard': 'Discard',
+  'wizard.cancel.keep': 'Keep editing',
+  'wizard.submitted': 'Migration task {name} created ({n} VMs)',
   'wizard.title': 'Create migration task',
   'wizard.step.source': 'Source',
   'wizard.step.target': 'Target',
@@ -470,3 +502,14 @@ export function translator(lang: Lang): T {
 export const I18n = createContext<{ lang: Lang; t: T }>({ lang: 'zh', t: translator('zh') });
 
 export const useT = () => useContext(I18n).t;
+
+/** The translation of `${prefix}.${value}`, or the value itself when there is none (a state the console does not know yet). */
+export function termOf(t: T, prefix: string, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '-';
+  const key = `${prefix}.${value}`;
+  const s = t(key);
+  return s === key ? value : s;
+}
+
+/** "请选择" / "Select": the placeholder of every select. */
+export const selectPlaceholder = (t: T) => t('common.select', { field: '' }).trim();
