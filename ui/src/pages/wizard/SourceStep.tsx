@@ -18,8 +18,9 @@ export function SourceStep({ s, dispatch, data }: { s: WizardState; dispatch: Di
   const running = runningKvmVms(data.chosenVms, s);
   const pauseMissing = running.length > 0 && !s.pauseVm;
   const match = (name: string) => !s.search || name.toLowerCase().includes(s.search.toLowerCase());
-  const required = (missing: boolean, field: string) =>
-    s.touched && missing ? { validateStatus: 'error' as const, help: t('common.required', { field }) } : {};
+  // once Next was pressed, what is missing says so: "请输入…" for a text field, "请选择…" for a select
+  const required = (missing: boolean, field: string, select = true) =>
+    s.touched && missing ? { validateStatus: 'error' as const, help: t(select ? 'common.select' : 'common.required', { field }) } : {};
   const kvmListing = s.kvmListing;
   const list = async () => {
     const uri = s.kvmUri.trim();
@@ -41,7 +42,7 @@ export function SourceStep({ s, dispatch, data }: { s: WizardState; dispatch: Di
           <Radio.Button value="KVM">{t('wizard.platform.KVM')}</Radio.Button>
         </Radio.Group>
       </Form.Item>
-      <Form.Item label={t('tasks.name')} required {...required(!s.taskName.trim(), t('tasks.name'))}>
+      <Form.Item label={t('tasks.name')} required {...required(!s.taskName.trim(), t('tasks.name'), false)}>
         <Input id="wizard_name" autoFocus value={s.taskName} maxLength={255} onChange={(e) => dispatch({ type: 'field', key: 'taskName', value: e.target.value })} />
       </Form.Item>
       <Form.Item label={t('common.description')}>
