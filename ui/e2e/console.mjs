@@ -369,7 +369,7 @@ try {
   await choose(selectOf('wizard_ch'), 'ch-ui');
   await choose(selectOf('wizard_vc'), 'vc-ui');
   // the source cluster is required: a vCenter with one cluster has it chosen, else the first one is picked here
-  if (!(await selectOf('wizard_srcCluster').locator('.ant-select-selection-item').count())) await choose(selectOf('wizard_srcCluster'), '');
+  if (!(await selectOf('wizard_srcCluster').locator('.ant-select-content-has-value').count())) await choose(selectOf('wizard_srcCluster'), '');
   await page.locator('.wizard-vms tr.ant-table-row').first().waitFor();
   await page.fill('#wizard_search', CFG.vmCancel);
   await row('.wizard-vms', CFG.vmCancel).locator('input[type=checkbox]').check();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api';
-import { bytes, dateTime, duration } from '../format';
+import { bytes, dateTime, duration, parseDate } from '../format';
 import { useLoad, useRunner } from '../hooks';
 import { termOf, useT } from '../i18n';
 import type { T } from '../i18n';
@@ -48,7 +48,8 @@ const shownState = (j: Job) => (j.state === 'Running' && j.phase === 'queued' ? 
 
 function jobRows(tasks: Task[]): Row[] {
   return tasks.flatMap((task) => {
-    const jobs = [...(task.jobs ?? [])].sort((a, b) => (a.createDate ?? '').localeCompare(b.createDate ?? ''));
+    const created = (j: Job) => parseDate(j.createDate)?.getTime() ?? 0;
+    const jobs = [...(task.jobs ?? [])].sort((a, b) => created(a) - created(b));
     const number = new Map(jobs.map((j, i) => [j.uuid, i + 1]));
     return (task.jobs ?? []).map((j) => ({ ...j, task, jobName: `${task.name}-${number.get(j.uuid)}` }));
   });
