@@ -64,6 +64,49 @@ const page = context.pages()[0] ?? (await context.newPage());
 page.setDefaultTimeout(30000);
 const consoleErrors = [];
 page.on('pageerror', (e) => consoleErrors.push(String(e)));
+// an unhandled promise rejection (an empty dialog's validation, a failed call nobody awaited) is an error too
+await context.addInitScript(() => {
+  window.addEventListener('unhandledrejection', (e) => console.error(`unhandled rejection: ${e.reason?.message ?? JSON.stringify(e.reason)}`));
+});
+page.on('console', (m) => {
+  // the browser's own line for an HTTP error the console shows readably (a wrong password...) is expected
+  if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(`console: ${m.text()}`);
+});
+
+/**
+ * At `width` px: the page is no wider than the window (tables scroll inside the content), and a screenshot. `then`
+ * may do more at that width before the window goes back to 1440 px.
+ */
+async function atWidth(width, name, then) {
+  await page.setViewportSize({ width, height: 800 });
+  await page.waitForTimeout(300);
+  const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  if (w.scroll > w.client) throw new Error(`${name} at ${width} px: the page is ${w.scroll} px wide, wider than the window (${w.client} px)`);
+  await shot(`${width}-${name}`);
+  if (then) await then();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  log(`${name} at ${width} px: ${w.scroll} px wide`);
+}
+
+/** The header's position and the page's width before and while a pop-up confirmation is open: nothing moves. */
+async function popDoesNotShift(openPop, closePop) {
+  const before = await page.evaluate(() => [document.documentElement.scrollWidth, document.querySelector('.ant-layout-header').getBoundingClientRect().width]);
+  await openPop();
+  await page.locator('.ant-popover:visible').waitFor();
+  const during = await page.evaluate(() => [document.documentElement.scrollWidth, document.querySelector('.ant-layout-header').getBoundingClientRect().width]);
+  await closePop();
+  if (before[0] !== during[0] || before[1] !== during[1]) throw new Error(`a confirmation pop-up shifts the page: ${before} → ${during}`);
+}
+
+/** A row's cell text stays on one line (no wrapping of names and dates). */
+async function oneLine(cell, what) {
+  const lines = await cell.evaluate((el) => {
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    return new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size;
+  });
+  if (lines > 1) throw new Error(`${what} wraps onto ${lines} lines`);
+}
 
 const shot = async (name) => {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -96,8 +139,16 @@ async function expectApiError(fragment) {
 
 try {
   // --- login (Chinese is the default) ---
+  const loadStart = Date.now();
   await page.goto(BASE + '/');
   await page.locator('#login_password').waitFor();
+  log(`login usable after ${Date.now() - loadStart} ms`);
+  const looks = await page.evaluate(() => ({
+    margin: getComputedStyle(document.body).margin,
+    title: document.title,
+    icon: document.querySelector('link[rel=icon]')?.getAttribute('href'),
+  }));
+  if (looks.margin !== '0px' || !looks.title.includes('登录') || looks.icon !== '/favicon.svg') throw new Error(`login page: ${JSON.stringify(looks)}`);
   await page.fill('#login_accountName', CFG.user);
   await page.fill('#login_password', 'wrong-password');
   await page.click('form#login button[type=submit]');
@@ -137,6 +188,20 @@ try {
 
   // --- migration servers: replace the environment's conversion host by one added through the console ---
   await page.locator('.hosts-table tr.ant-table-row').first().waitFor();
+  if (!(await page.title()).includes('迁移服务器')) throw new Error(`the hosts page's title: ${await page.title()}`);
+  await atWidth(1024, 'hosts', () =>
+    popDoesNotShift(
+      () => page.locator('.hosts-table tr.ant-table-row').first().getByRole('button', { name: '删除' }).click(),
+      () => page.locator('.ant-popover:visible').getByRole('button', { name: /取\s*消/ }).click(),
+    ));
+  // an empty dialog: the first field has the focus, OK says what is missing, no promise is left rejected
+  await page.click('button.add-host');
+  await page.locator('#hostForm_name').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'hostForm_name');
+  await page.click('.ant-modal button.dialog-ok');
+  await page.getByText('请输入名称').waitFor();
+  await page.locator('.ant-modal-footer button').filter({ hasText: /取\s*消/ }).click();
+  await page.locator('#hostForm_name').waitFor({ state: 'detached' });
   if (CFG.oldCh) {
     await row('.hosts-table', CFG.oldCh).getByRole('button', { name: '删除' }).click();
     await confirmPop('confirm-delete');
@@ -146,7 +211,7 @@ try {
   await page.click('button.add-host');
   await page.fill('#hostForm_name', 'ch-ui');
   await page.fill('#hostForm_description', '由控制台添加');
-  await page.getByText('VMware 平台').click();
+  await page.locator('.ant-modal').getByText('VMware 平台').click();
   await choose(selectOf('hostForm_hostUuid'), `(${CFG.chHostIp})`);
   if ((await page.inputValue('#hostForm_storagePath')) !== '/tmp/') throw new Error('the cache path does not default to /tmp/');
   await page.fill('#hostForm_storagePath', 'relative/cache');
@@ -176,6 +241,7 @@ try {
   await page.fill('#hostForm_storagePath', CFG.kvmChCache);
   await page.click('.ant-modal button.dialog-ok');
   await row('.hosts-table', 'ch-kvm-ui').getByText('KVM 平台').waitFor();
+  await row('.hosts-table', 'ch-kvm-ui').locator('.host-status').getByText('已连接').waitFor();
   log('KVM conversion host added:', (await row('.hosts-table', 'ch-kvm-ui').innerText()).replace(/\s+/g, ' '));
   await shot('02-conversion-hosts');
 
@@ -213,7 +279,11 @@ try {
   await vc.click();
   await row('.vcenter-vms', CFG.vmFail).waitFor();
   await row('.vcenter-vms', CFG.vmCancel).waitFor();
+  // power states in the console's words, not ZStack's "Running"/"Stopped"
+  const power = await page.locator('.vcenter-vms .vm-power').allInnerTexts();
+  if (!power.length || power.some((p) => /^[A-Za-z]+$/.test(p))) throw new Error(`power states: ${power}`);
   await shot('04-vcenter-vms');
+  await atWidth(1024, 'sources');
 
   // --- source platforms, KVM: a KVM host's domains listed through the KVM conversion host ---
   await page.getByRole('tab', { name: 'KVM 主机' }).click();
@@ -271,25 +341,35 @@ try {
   await page.getByText('已选 1 / 50').waitFor();
   if (await page.locator('.kvm-running').count()) throw new Error('a shut-off domain is said to need pausing');
   await page.locator('#wizard_pauseVm').check();
-  await page.locator('.kvm-after').getByText('迁移成功后关闭源虚拟机').waitFor();
+  await page.locator('.kvm-after').getByText('迁移成功后关闭源云主机').waitFor();
   await page.locator('#wizard_pauseVm').uncheck();
   await shot('wizard-kvm-1-source');
   await page.click('button.wizard-next');
   await page.locator('.wizard-step-1').waitFor();
   log('KVM wizard: first step accepted');
+  // cancel asks before throwing the input away
   await page.click('button.wizard-cancel');
+  await page.locator('button.confirm-discard').click();
   await page.locator('.jobs-table, button.create-task').first().waitFor();
 
   // --- the wizard ---
   await page.getByRole('menuitem', { name: '迁移任务' }).click();
   await page.click('button.create-task');
   await page.locator('.wizard-step-0').waitFor();
-  await page.click('button.wizard-next'); // nothing filled: inline errors
-  await page.getByText('请至少选择一台虚拟机').waitFor();
+  if ((await page.inputValue('#wizard_name')) !== '迁移任务') throw new Error('the task name does not default to 迁移任务');
+  const steps = await page.locator('.wizard .ant-steps-item-title').allInnerTexts();
+  if (steps.join('|') !== '选择源平台和云主机|选择目标资源|配置云主机参数|确认并提交') throw new Error(`step titles: ${steps}`);
+  if ((await page.locator('.wizard-step-0 .ant-form-item-tooltip').count()) < 1) throw new Error('no ? help on the platform type');
+  await page.locator('.wizard-step-0 .ant-select-placeholder').filter({ hasText: '请选择' }).first().waitFor();
+  await page.click('button.wizard-next'); // nothing chosen: inline errors
+  await page.getByText('请至少选择一台云主机').waitFor();
+  await page.getByText('请选择源集群').waitFor();
   await page.fill('#wizard_name', 'ui-wave-1');
   await page.fill('#wizard_description', '两台虚拟机');
   await choose(selectOf('wizard_ch'), 'ch-ui');
   await choose(selectOf('wizard_vc'), 'vc-ui');
+  // the source cluster is required: a vCenter with one cluster has it chosen, else the first one is picked here
+  if (!(await selectOf('wizard_srcCluster').locator('.ant-select-content-has-value').count())) await choose(selectOf('wizard_srcCluster'), '');
   await page.locator('.wizard-vms tr.ant-table-row').first().waitFor();
   await page.fill('#wizard_search', CFG.vmCancel);
   await row('.wizard-vms', CFG.vmCancel).locator('input[type=checkbox]').check();
@@ -300,12 +380,15 @@ try {
   await page.click('button.wizard-next');
 
   await page.locator('.wizard-step-1').waitFor();
+  // no estimate (and no red "n / 0") before a zone is chosen
+  await page.locator('.estimate-pending').waitFor();
+  if (await page.locator('[data-testid=cpu-use]').count()) throw new Error('a CPU estimate before a zone is chosen');
   await choose(selectOf('wizard_zone'), CFG.zone);
   await choose(selectOf('wizard_cluster'), CFG.cluster);
   await choose(selectOf('wizard_ps'), CFG.ps);
   await page.locator('[data-testid=ps-use]').waitFor();
   const cpu = await page.locator('[data-testid=cpu-use]').innerText();
-  if (!/2 \/ \d+/.test(cpu)) throw new Error(`estimated CPU use: ${cpu}`);
+  if (!/2 \/ \d+/.test(cpu) || !/物理机/.test(cpu)) throw new Error(`estimated CPU use: ${cpu}`);
   log('estimates:', cpu.replace(/\s+/g, ' '), '|', (await page.locator('[data-testid=mem-use]').innerText()).replace(/\s+/g, ' '),
     '|', (await page.locator('[data-testid=ps-use]').innerText()).replace(/\s+/g, ' '));
   await shot('wizard-2-target');
@@ -340,6 +423,7 @@ try {
   await page.locator('.wizard-summary').getByText(`${CFG.network} → ${CFG.l3}`).waitFor();
   await shot('wizard-4-confirm');
   await page.click('button.wizard-submit');
+  await page.locator('.wizard-submitted').filter({ hasText: 'ui-wave-1' }).waitFor();
 
   // --- the task list: live progress, one job fails with its message, the other is canceled ---
   await page.locator('.jobs-table').waitFor();
@@ -347,7 +431,12 @@ try {
   const cancelRow = row('.jobs-table', CFG.vmCancel);
   await failRow.waitFor();
   await cancelRow.waitFor();
-  log('task submitted');
+  // jobs are numbered in their task; the second waits its turn on the conversion host (one slot) as 排队中
+  const names = (await page.locator('.jobs-table .job-name').allInnerTexts()).sort();
+  if (names.join(',') !== 'ui-wave-1-1,ui-wave-1-2') throw new Error(`job names: ${names}`);
+  const queued = await page.locator('.jobs-table .job-state-Queued').count();
+  log('task submitted;', queued ? `${queued} queued` : 'none queued');
+  if (await page.locator('.jobs-table').getByText('queued', { exact: true }).count()) throw new Error('a raw "queued" in the job list');
   await cancelRow.getByText('传输').waitFor({ timeout: 120000 });
   await page.waitForFunction(
     (name) => {
@@ -360,6 +449,10 @@ try {
   );
   log('transfer running:', (await cancelRow.innerText()).replace(/\s+/g, ' '));
   await shot('tasks-1-running');
+  await atWidth(1024, 'tasks-running', async () => {
+    const pr = cancelRow.locator('.job-progress span').last();
+    await oneLine(pr, 'the progress text at 1024 px');
+  });
   await cancelRow.locator('button.cancel-job').click();
   await confirmPop('confirm-cancel-job');
   await cancelRow.locator('.job-state-Canceled').waitFor({ timeout: 180000 });
@@ -369,6 +462,17 @@ try {
   log(failed ? 'failed as expected:' : 'succeeded:', (await failRow.innerText()).replace(/\s+/g, ' '));
   if (failed) await failRow.locator('.job-error-short').waitFor();
   await shot('tasks-2-ended');
+  // at 1440 px with an error shown, names and dates stay on one line
+  await oneLine(failRow.locator('.job-name'), 'the task name');
+  await oneLine(failRow.locator('td').nth(6), 'the start time');
+  await atWidth(1024, 'tasks-ended', () =>
+    popDoesNotShift(
+      () => page.locator('.jobs-table button.delete-task').first().click(),
+      async () => {
+        await page.locator('.ant-popover:visible').getByText('将同时删除它的 2 个迁移作业').waitFor();
+        await page.locator('.ant-popover:visible').getByRole('button', { name: /取\s*消/ }).click();
+      },
+    ));
   await failRow.locator('button.job-detail-btn').click();
   const detail = page.locator('.job-detail');
   await detail.waitFor();
@@ -395,6 +499,12 @@ try {
   await shot('tasks-4-english');
   await page.click('button.lang-switch');
   await page.getByRole('menuitem', { name: '迁移任务' }).waitFor();
+
+  // an ended session: the next call answers ID.1001 and the login says why
+  await page.evaluate(() => localStorage.setItem('zstack.session', 'ffffffffffffffffffffffffffffffff'));
+  await page.getByRole('menuitem', { name: '迁移服务器' }).click();
+  await page.locator('.session-expired').getByText('会话已过期').waitFor();
+  log('an expired session sends the user to the login, which says so');
 
   if (consoleErrors.length) throw new Error(`errors in the page: ${consoleErrors.join('\n')}`);
   log('PASSED');

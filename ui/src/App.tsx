@@ -1,14 +1,25 @@
-import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, ConfigProvider, Dropdown, Form, Input, Layout, Menu, Space, Typography } from 'antd';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { Alert, App as AntApp, Button, Card, ConfigProvider, Dropdown, Form, Input, Layout, Menu, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { errorText, getAccount, getSession, login, logout, onSessionExpired } from './api';
 import ChangePassword from './ChangePassword';
 import { I18n, Lang, initialLang, rememberLang, translator, useT } from './i18n';
-import ConversionHosts from './pages/ConversionHosts';
-import SourcePlatforms from './pages/SourcePlatforms';
-import Tasks from './pages/Tasks';
-import Wizard from './pages/Wizard';
+
+// one chunk per page, loaded when the page is first shown: the login needs none of them
+const ConversionHosts = lazy(() => import('./pages/ConversionHosts'));
+const SourcePlatforms = lazy(() => import('./pages/SourcePlatforms'));
+const Tasks = lazy(() => import('./pages/Tasks'));
+const Wizard = lazy(() => import('./pages/Wizard'));
+
+/** Each page's own title in the browser's tab. */
+function usePageTitle(title: string) {
+  const t = useT();
+  useEffect(() => {
+    document.title = `${title} - ${t('app.title')}`;
+  }, [title, t]);
+}
 
 // Pages are addressed by the URL's hash: #/hosts, #/sources, #/tasks, #/tasks/new.
 function useHash(): [string, (h: string) => void] {
@@ -22,13 +33,15 @@ function useHash(): [string, (h: string) => void] {
   return [hash, (h: string) => (window.location.hash = h)];
 }
 
-function Login({ onDone }: { onDone: () => void }) {
+function Login({ onDone, expired }: { onDone: () => void; expired: boolean }) {
   const t = useT();
+  usePageTitle(t('page.login'));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 120 }}>
       <Card title={t('login.title')} style={{ width: 400 }}>
+        {expired && <Alert type="warning" showIcon className="session-expired" title={t('session.expired')} style={{ marginBottom: 16 }} />}
         <Form
           name="login"
           layout="vertical"
@@ -71,7 +84,16 @@ function Shell({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }) {
   const [hash, go] = useHash();
   const [loggedIn, setLoggedIn] = useState(!!getSession());
   const [changingPassword, setChangingPassword] = useState(false);
-  useEffect(() => onSessionExpired(() => setLoggedIn(false)), []);
+  // the node ended the session (ID.1001): back to the login, which says why
+  const [expired, setExpired] = useState(false);
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        setExpired(true);
+        setLoggedIn(false);
+      }),
+    [],
+  );
 
   const langButton = (
     <Button size="small" className="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
@@ -82,16 +104,47 @@ function Shell({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }) {
     return (
       <Layout style={{ minHeight: '100vh' }}>
         <div style={{ position: 'absolute', right: 24, top: 16 }}>{langButton}</div>
-        <Login onDone={() => setLoggedIn(true)} />
+        <Login
+          expired={expired}
+          onDone={() => {
+            setExpired(false);
+            setLoggedIn(true);
+          }}
+        />
       </Layout>
     );
   }
   const section = hash.split('/')[1] || 'hosts';
   let page;
-  if (hash === '/tasks/new') page = <Wizard onClose={() => go('/tasks')} />;
-  else if (section === 'sources') page = <SourcePlatforms />;
-  else if (section === 'tasks') page = <Tasks onCreate={() => go('/tasks/new')} />;
-  else page = <ConversionHosts />;
+  let title;
+  if (hash === '/tasks/new') {
+    page = <Wizard onClose={() => go('/tasks')} />;
+    title = t('wizard.title');
+  } else if (section === 'sources') {
+    page = <SourcePlatforms />;
+    title = t('menu.sources');
+  } else if (section === 'tasks') {
+    page = <Tasks onCreate={() => go('/tasks/new')} />;
+    title = t('menu.tasks');
+  } else {
+    page = <ConversionHosts />;
+    title = t('menu.hosts');
+  }
+  return (
+    <Console title={title} section={section} go={go} langButton={langButton} changingPassword={changingPassword}
+      setChangingPassword={setChangingPassword} onLogout={() => setLoggedIn(false)}>
+      {page}
+    </Console>
+  );
+}
+
+/** The logged-in frame: header with the user menu, the menu on the left, the page. */
+function Console({ title, section, go, langButton, changingPassword, setChangingPassword, onLogout, children }: {
+  title: string; section: string; go: (h: string) => void; langButton: ReactNode; changingPassword: boolean;
+  setChangingPassword: (b: boolean) => void; onLogout: () => void; children: ReactNode;
+}) {
+  const t = useT();
+  usePageTitle(title);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -113,7 +166,7 @@ function Shell({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }) {
                   setChangingPassword(true);
                 } else {
                   await logout();
-                  setLoggedIn(false);
+                  onLogout();
                 }
               },
             }}
@@ -138,7 +191,10 @@ function Shell({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }) {
             ]}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>{page}</Layout.Content>
+        {/* minWidth 0: a wide table scrolls inside the content instead of widening the page */}
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Suspense fallback={<Spin className="page-loading" />}>{children}</Suspense>
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Typography } from 'antd';
 import { changePassword, errorText } from './api';
 import { useT } from './i18n';
+import { validated } from './hooks';
 
 /** The user menu's "change password": the current password, the new one twice; UpdateAccount does the rest. */
 export default function ChangePassword({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -12,7 +13,8 @@ export default function ChangePassword({ open, onClose }: { open: boolean; onClo
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {
@@ -41,7 +43,7 @@ export default function ChangePassword({ open, onClose }: { open: boolean; onClo
     >
       <Form form={form} name="passwordForm" layout="vertical" preserve={false}>
         <Form.Item name="oldPassword" label={t('password.old')} rules={[{ required: true, message: t('common.required', { field: t('password.old') }) }]}>
-          <Input.Password autoComplete="current-password" />
+          <Input.Password autoFocus autoComplete="current-password" />
         </Form.Item>
         <Form.Item
           name="newPassword"

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { App } from 'antd';
-import { errorText } from './api';
+import type { FormInstance } from 'antd';
+import { ApiError, errorText } from './api';
 import { useT } from './i18n';
+import type { T } from './i18n';
 
 /** Runs an API call; a failure is shown as ZStack's readable error (description: details, causes), never raw JSON. */
 export function useRunner() {
@@ -16,7 +18,7 @@ export function useRunner() {
       } catch (e) {
         notification.error({
           className: 'api-error',
-          title: t('common.failed'),
+          title: errorTitle(t, e),
           description: <div style={{ whiteSpace: 'pre-wrap' }}>{errorText(e)}</div>,
           duration: 12,
         });
@@ -56,4 +58,25 @@ export function useLoad<R>(f: () => Promise<R>, deps: unknown[], every?: number)
     return () => clearInterval(h);
   }, [reload, every]);
   return { data, loading, error, reload };
+}
+
+/**
+ * The title of an error in the console's language, from ZStack's error code (the outermost one the console knows);
+ * ZStack's own description and details stay below it.
+ */
+export function errorTitle(t: T, e: unknown): string {
+  for (let cur = e instanceof ApiError ? e.error : undefined, depth = 0; cur && depth < 8; cur = cur.cause, depth++) {
+    const key = `error.${cur.code}`;
+    if (cur.code && t(key) !== key) return t(key);
+  }
+  return t('common.failed');
+}
+
+/** A form's values, or null when a field is invalid (the form shows why): no rejected promise for an empty dialog. */
+export async function validated<V = any>(form: FormInstance<V>): Promise<V | null> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return null;
+  }
 }

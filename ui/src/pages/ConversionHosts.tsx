@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Progress, Radio, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { api } from '../api';
 import { bandwidth, bytes, fromBytesPerSecond, isCidr, toBytesPerSecond } from '../format';
-import { useLoad, useRunner } from '../hooks';
-import { useT } from '../i18n';
+import { useLoad, useRunner, validated } from '../hooks';
+import { selectPlaceholder, termOf, useT } from '../i18n';
 
 export interface ConversionHost {
   uuid: string;
@@ -80,7 +80,8 @@ function HostDialog({ editing, hosts, onClose }: { editing: ConversionHost | nul
     : { type: 'VMWARE', storagePath: '/tmp/', upload: { unit: 'Mbps' }, download: { unit: 'Mbps' } };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setBusy(true);
     const r = await run(async () => {
       if (isNew) {
@@ -117,12 +118,12 @@ function HostDialog({ editing, hosts, onClose }: { editing: ConversionHost | nul
     >
       <Form form={form} name="hostForm" layout="vertical" initialValues={initial} preserve={false}>
         <Form.Item name="name" label={t('common.name')} rules={[{ required: true, message: t('common.required', { field: t('common.name') }) }, { max: 255 }]}>
-          <Input />
+          <Input autoFocus />
         </Form.Item>
         <Form.Item name="description" label={t('common.description')} rules={[{ max: 2048 }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="type" label={t('hosts.type')} rules={[{ required: true }]}>
+        <Form.Item name="type" label={t('hosts.type')} tooltip={t('hosts.type.help')} rules={[{ required: true }]}>
           <Radio.Group disabled={!isNew}>
             <Radio.Button value="VMWARE">{t('hosts.type.VMWARE')}</Radio.Button>
             <Radio.Button value="KVM">{t('hosts.type.KVM')}</Radio.Button>
@@ -131,6 +132,7 @@ function HostDialog({ editing, hosts, onClose }: { editing: ConversionHost | nul
         <Form.Item name="hostUuid" label={t('hosts.host')} rules={[{ required: true, message: t('common.select', { field: t('hosts.host') }) }]}>
           <Select
             disabled={!isNew}
+            placeholder={selectPlaceholder(t)}
             showSearch={{ optionFilterProp: 'label' }}
             options={hosts.map((h) => ({ value: h.uuid, label: `${h.name} (${h.managementIp})` }))}
           />
@@ -191,6 +193,7 @@ export default function ConversionHosts() {
       <Table<ConversionHost>
         rowKey="uuid"
         className="hosts-table"
+        scroll={{ x: 'max-content' }}
         loading={loading}
         dataSource={data?.chs ?? []}
         pagination={false}
@@ -208,7 +211,7 @@ export default function ConversionHosts() {
           {
             title: t('hosts.hostStatus'),
             dataIndex: 'hostStatus',
-            render: (v) => <Tag color={v === 'Connected' ? 'green' : v === 'Disconnected' ? 'red' : 'default'}>{v ?? '-'}</Tag>,
+            render: (v) => <Tag color={v === 'Connected' ? 'green' : v === 'Disconnected' ? 'red' : 'default'} className="host-status">{termOf(t, 'hostStatus', v)}</Tag>,
           },
           { title: t('hosts.storagePath'), dataIndex: 'storagePath' },
           {
@@ -258,6 +261,7 @@ export default function ConversionHosts() {
                   {t('common.edit')}
                 </Button>
                 <Popconfirm
+                  placement="topRight"
                   title={t('hosts.cleanCache.confirm', { name: r.name })}
                   okText={t('common.ok')}
                   cancelText={t('common.cancel')}
@@ -266,6 +270,7 @@ export default function ConversionHosts() {
                   <Button size="small">{t('hosts.cleanCache')}</Button>
                 </Popconfirm>
                 <Popconfirm
+                  placement="topRight"
                   title={t('common.confirmDelete', { name: r.name })}
                   okText={t('common.ok')}
                   cancelText={t('common.cancel')}

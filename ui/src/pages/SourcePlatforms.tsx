@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ApiError, api, errorText } from '../api';
 import { bytes, dateTime } from '../format';
-import { useLoad, useRunner } from '../hooks';
+import { useLoad, useRunner, validated } from '../hooks';
 import { PrivateKeyInput } from '../PrivateKeyInput';
-import { useT } from '../i18n';
+import { selectPlaceholder, termOf, useT } from '../i18n';
 import type { ConversionHost } from './ConversionHosts';
 
 export interface VCenter {
@@ -89,7 +89,8 @@ function AddVCenterDialog({ open, onClose }: { open: boolean; onClose: (changed:
       destroyOnHidden
       okButtonProps={{ className: 'dialog-ok' }}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validated(form);
+        if (!v) return;
         setBusy(true);
         const r = await run(
           () =>
@@ -111,7 +112,7 @@ function AddVCenterDialog({ open, onClose }: { open: boolean; onClose: (changed:
     >
       <Form form={form} name="vcForm" layout="vertical" initialValues={{ https: true }} preserve={false}>
         <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input />
+          <Input autoFocus />
         </Form.Item>
         <Form.Item name="description" label={t('common.description')}>
           <Input.TextArea rows={2} />
@@ -134,7 +135,7 @@ function AddVCenterDialog({ open, onClose }: { open: boolean; onClose: (changed:
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="zoneUuid" label={t('common.zone')} rules={[{ required: true }]}>
-          <Select options={(zones.data ?? []).map((z) => ({ value: z.uuid, label: z.name }))} />
+          <Select placeholder={selectPlaceholder(t)} options={(zones.data ?? []).map((z) => ({ value: z.uuid, label: z.name }))} />
         </Form.Item>
       </Form>
     </Modal>
@@ -167,13 +168,14 @@ function VCenterContent({ vc }: { vc: VCenter }) {
           rowKey="uuid"
           size="small"
           className="vcenter-vms"
+          scroll={{ x: 'max-content' }}
           loading={loading}
           dataSource={data?.vms ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
             { title: t('vm.name'), dataIndex: 'name' },
             { title: t('vm.cluster'), dataIndex: 'clusterUuid', render: clusterName },
-            { title: t('vm.power'), dataIndex: 'state', render: (v) => <Tag color={powerColor(v)}>{v}</Tag> },
+            { title: t('vm.power'), dataIndex: 'state', render: (v) => <Tag color={powerColor(v)} className="vm-power">{termOf(t, 'power', v)}</Tag> },
             { title: t('vm.cpu'), dataIndex: 'cpuNum' },
             { title: t('vm.memory'), dataIndex: 'memorySize', render: (v) => bytes(v) },
             {
@@ -225,6 +227,7 @@ function VCenters() {
       <Table<VCenter>
         rowKey="uuid"
         className="vcenters-table"
+          scroll={{ x: 'max-content' }}
         loading={loading}
         dataSource={data ?? []}
         pagination={false}
@@ -260,6 +263,7 @@ function VCenters() {
                   {t('sources.sync')}
                 </Button>
                 <Popconfirm
+                  placement="topRight"
                   title={t('common.confirmDelete', { name: r.name })}
                   okText={t('common.ok')}
                   cancelText={t('common.cancel')}
@@ -401,6 +405,7 @@ export function KvmDomainTable({
       rowKey={rowKey ?? 'uuid'}
       size="small"
       className={className ?? 'kvm-vms'}
+      scroll={{ x: 'max-content' }}
       dataSource={domains}
       rowSelection={selection}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}

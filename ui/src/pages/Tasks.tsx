@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api';
-import { bytes, dateTime, duration } from '../format';
+import { bytes, dateTime, duration, parseDate } from '../format';
 import { useLoad, useRunner } from '../hooks';
-import { useT } from '../i18n';
+import { termOf, useT } from '../i18n';
+import type { T } from '../i18n';
 import type { ConversionHost } from './ConversionHosts';
 
 interface Job {
@@ -38,11 +39,28 @@ interface Task {
 
 interface Row extends Job {
   task: Task;
+  /** "<task name>-<n>": the job's number in its task, from 1, in the order CreateV2VTask listed the VMs. */
+  jobName: string;
 }
+
+/** A Running job in phase "queued" waits for a free slot on its conversion host: the console says Queued. */
+const shownState = (j: Job) => (j.state === 'Running' && j.phase === 'queued' ? 'Queued' : j.state);
+
+function jobRows(tasks: Task[]): Row[] {
+  return tasks.flatMap((task) => {
+    const created = (j: Job) => parseDate(j.createDate)?.getTime() ?? 0;
+    const jobs = [...(task.jobs ?? [])].sort((a, b) => created(a) - created(b));
+    const number = new Map(jobs.map((j, i) => [j.uuid, i + 1]));
+    return (task.jobs ?? []).map((j) => ({ ...j, task, jobName: `${task.name}-${number.get(j.uuid)}` }));
+  });
+}
+
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 const ENDED = ['Succeeded', 'Failed', 'Canceled'];
 const stateColor: Record<string, string> = {
   Waiting: 'default',
+  Queued: 'default',
   Suspended: 'orange',
   Running: 'processing',
   Succeeded: 'success',
@@ -51,10 +69,8 @@ const stateColor: Record<string, string> = {
   Failed: 'error',
 };
 
-function phaseName(t: (k: string) => string, p?: string): string {
-  if (!p) return '-';
-  const s = t(`phase.${p}`);
-  return s === `phase.${p}` ? p : s;
+function phaseName(t: T, p?: string): string {
+  return p === 'queued' ? t('job.Queued') : termOf(t, 'phase', p);
 }
 
 function platformOf(url?: string): string {
@@ -80,12 +96,13 @@ function JobDetail({ row, chs, onClose }: { row: Row | null; chs: ConversionHost
     <Drawer open title={`${t('detail.title')}: ${row.sourceVmName ?? ''}`} size={720} onClose={onClose} className="job-detail">
       <Descriptions bordered size="small" column={1}>
         <Descriptions.Item label={t('tasks.name')}>{row.task.name}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.job')}>{row.jobName}</Descriptions.Item>
         <Descriptions.Item label={t('tasks.sourceVm')}>{row.sourceVmName}</Descriptions.Item>
         <Descriptions.Item label={t('detail.sourceUrl')}>{row.sourceUrl}</Descriptions.Item>
         <Descriptions.Item label={t('tasks.targetVm')}>{row.targetVmName ?? '-'}</Descriptions.Item>
         <Descriptions.Item label={t('detail.conversionHost')}>{chs.find((c) => c.uuid === row.conversionHostUuid)?.name ?? row.conversionHostUuid}</Descriptions.Item>
         <Descriptions.Item label={t('tasks.state')}>
-          <Tag color={stateColor[row.state]}>{t(`job.${row.state}`)}</Tag>
+          <Tag color={stateColor[shownState(row)]}>{t(`job.${shownState(row)}`)}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('tasks.startTime')}>{dateTime(row.startDate)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.endTime')}>{dateTime(row.endDate)}</Descriptions.Item>
@@ -142,7 +159,8 @@ export default function Tasks({ onCreate }: { onCreate: () => void }) {
     ]);
     return { tasks, chs };
   }, [], 2000);
-  const rows: Row[] = (data?.tasks ?? []).flatMap((task) => (task.jobs ?? []).map((j) => ({ ...j, task })));
+  const rows = jobRows(data?.tasks ?? []);
+  const chName = (uuid: string) => data?.chs.find((c) => c.uuid === uuid)?.name ?? uuid;
   const detailRow = rows.find((r) => r.uuid === detail) ?? null;
 
   const act = async (f: () => Promise<unknown>) => {
@@ -162,25 +180,31 @@ export default function Tasks({ onCreate }: { onCreate: () => void }) {
       <Table<Row>
         rowKey="uuid"
         className="jobs-table"
+        scroll={{ x: 'max-content' }}
         loading={loading && !data}
         dataSource={rows}
         locale={{ emptyText: t('tasks.empty') }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          { title: t('tasks.name'), key: 'task', render: (_, r) => r.task.name },
+          { title: t('tasks.name'), key: 'task', onCell: nowrap, render: (_, r) => <span className="job-name">{r.jobName}</span> },
           { title: t('tasks.sourceVm'), dataIndex: 'sourceVmName', className: 'col-source' },
           { title: t('tasks.targetVm'), dataIndex: 'targetVmName', render: (v) => v ?? '-' },
           { title: t('tasks.sourcePlatform'), dataIndex: 'sourceUrl', render: platformOf },
           {
             title: t('tasks.state'),
             dataIndex: 'state',
-            render: (v, r) => (
+            render: (_, r) => (
               <Space orientation="vertical" size={0}>
-                <Tag color={stateColor[v]} className={`job-state job-state-${v}`}>
-                  {t(`job.${v}`)}
+                <Tag color={stateColor[shownState(r)]} className={`job-state job-state-${shownState(r)}`}>
+                  {t(`job.${shownState(r)}`)}
                 </Tag>
+                {shownState(r) === 'Queued' && (
+                  <Typography.Text type="secondary" className="job-queued-for" style={{ fontSize: 12 }}>
+                    {t('job.queuedFor', { ch: chName(r.conversionHostUuid) })}
+                  </Typography.Text>
+                )}
                 {r.state === 'Failed' && r.error && (
-                  <Typography.Text type="danger" className="job-error-short" style={{ fontSize: 12, maxWidth: 320 }} ellipsis={{ tooltip: r.error }}>
+                  <Typography.Text type="danger" className="job-error-short" style={{ fontSize: 12, maxWidth: 280 }} ellipsis={{ tooltip: r.error }}>
                     {r.error}
                   </Typography.Text>
                 )}
@@ -191,6 +215,7 @@ export default function Tasks({ onCreate }: { onCreate: () => void }) {
             title: t('tasks.progress'),
             key: 'progress',
             width: 220,
+            onCell: () => ({ style: { minWidth: 200, whiteSpace: 'nowrap' } }),
             render: (_, r) => (
               <div className="job-progress" data-percent={r.state === 'Succeeded' ? 100 : r.progress ?? 0}>
                 <Progress
@@ -204,8 +229,8 @@ export default function Tasks({ onCreate }: { onCreate: () => void }) {
               </div>
             ),
           },
-          { title: t('tasks.startTime'), dataIndex: 'startDate', render: (v) => dateTime(v) },
-          { title: t('tasks.duration'), dataIndex: 'duration', render: (v) => duration(v) },
+          { title: t('tasks.startTime'), dataIndex: 'startDate', onCell: nowrap, render: (v) => dateTime(v) },
+          { title: t('tasks.duration'), dataIndex: 'duration', onCell: nowrap, render: (v) => duration(v) },
           {
             title: t('common.actions'),
             key: 'actions',
@@ -217,6 +242,7 @@ export default function Tasks({ onCreate }: { onCreate: () => void }) {
                 {!ENDED.includes(r.state) && r.state !== 'Canceling' && (
                   <Popconfirm
                     title={t('tasks.cancelJob.confirm', { name: r.sourceVmName ?? '' })}
+                    placement="topRight"
                     okText={t('common.ok')}
                     cancelText={t('common.cancel')}
                     okButtonProps={{ className: 'confirm-cancel-job' }}
@@ -234,7 +260,8 @@ export default function Tasks({ onCreate }: { onCreate: () => void }) {
                 )}
                 {r.task.jobs.every((j) => ENDED.includes(j.state)) && r.task.jobs[0]?.uuid === r.uuid && (
                   <Popconfirm
-                    title={t('common.confirmDelete', { name: r.task.name })}
+                    title={t('tasks.deleteTask.confirm', { name: r.task.name, n: r.task.jobs.length })}
+                    placement="topRight"
                     okText={t('common.ok')}
                     cancelText={t('common.cancel')}
                     okButtonProps={{ className: 'confirm-delete' }}

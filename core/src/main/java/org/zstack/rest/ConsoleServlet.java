@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The web console (module ui/) at "/", from the classpath folder zstack-ui/ of its jar: index.html for "/" and for
  * any path without a file extension, never cached; the bundler's content-hashed files under /assets/ cached for a
- * year. The API stays at /zstack/*, which Jetty maps before this default servlet.
+ * year. The API stays at /zstack/*, which Jetty maps before this default servlet. The ui build writes a .br and a .gz
+ * copy next to each text file: a browser that accepts one gets it (brotli first), so nothing is compressed per request.
  */
 public class ConsoleServlet extends HttpServlet {
     static final String ROOT = "zstack-ui";
@@ -24,6 +25,9 @@ public class ConsoleServlet extends HttpServlet {
             Map.entry("json", "application/json; charset=utf-8"), Map.entry("map", "application/json; charset=utf-8"),
             Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("ico", "image/x-icon"),
             Map.entry("woff2", "font/woff2"), Map.entry("woff", "font/woff"), Map.entry("txt", "text/plain; charset=utf-8"));
+
+    /** The precompressed copies the ui build writes, in the order they are preferred: encoding, file suffix. */
+    private static final String[][] ENCODINGS = {{"br", ".br"}, {"gzip", ".gz"}};
 
     private final Map<String, Optional<byte[]>> files = new ConcurrentHashMap<>();
 
@@ -48,7 +52,21 @@ public class ConsoleServlet extends HttpServlet {
             return;
         }
         String ext = name.substring(name.lastIndexOf('.') + 1);
+        String encoding = null;
+        for (String[] e : ENCODINGS) {
+            byte[] packed = accepts(req, e[0]) ? read(name + e[1]) : null;
+            if (packed != null) {
+                body = packed;
+                encoding = e[0];
+                break;
+            }
+        }
         rsp.setStatus(200);
+        // a cache keeps one copy per encoding
+        rsp.setHeader("Vary", "Accept-Encoding");
+        if (encoding != null) {
+            rsp.setHeader("Content-Encoding", encoding);
+        }
         rsp.setContentType(TYPES.getOrDefault(ext, "application/octet-stream"));
         rsp.setHeader("Cache-Control", name.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
         rsp.setHeader("X-Content-Type-Options", "nosniff");
@@ -66,6 +84,21 @@ public class ConsoleServlet extends HttpServlet {
                 return Optional.empty();
             }
         }).orElse(null);
+    }
+
+    /** Whether the request's Accept-Encoding lists this encoding without refusing it (q=0). */
+    static boolean accepts(HttpServletRequest req, String encoding) {
+        String header = req.getHeader("Accept-Encoding");
+        if (header == null) {
+            return false;
+        }
+        for (String part : header.split(",")) {
+            String[] p = part.trim().split(";");
+            if (p[0].trim().equalsIgnoreCase(encoding)) {
+                return p.length < 2 || !p[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     /** A refusal in ZStack's JSON error body, as every other error of the node (a client may hit these paths too). */

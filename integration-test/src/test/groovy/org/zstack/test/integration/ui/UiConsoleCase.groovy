@@ -16,6 +16,7 @@ import java.net.http.HttpResponse
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
+import java.util.zip.GZIPInputStream
 
 import static org.zstack.testlib.ApiCalls.ok
 
@@ -79,6 +80,36 @@ class UiConsoleCase {
     private static HttpResponse<String> get(String path) {
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:${env.node.port}${path}")).build(),
                 HttpResponse.BodyHandlers.ofString())
+    }
+
+    private static HttpResponse<byte[]> getEncoded(String path, String acceptEncoding) {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:${env.node.port}${path}"))
+                .header("Accept-Encoding", acceptEncoding).build(), HttpResponse.BodyHandlers.ofByteArray())
+    }
+
+    @Test
+    void theNodeServesTheConsoleCompressedAndSplitByPage() {
+        def index = get("/")
+        List<String> scripts = (index.body() =~ /\/assets\/[^"]+\.js/).collect { it as String }
+        assert scripts.size() >= 2: "the entry and its shared chunks are preloaded"
+        String asset = scripts[0]
+        byte[] plain = getEncoded(asset, "identity").body()
+        def gz = getEncoded(asset, "gzip, deflate")
+        assert gz.headers().firstValue("Content-Encoding").orElse(null) == "gzip"
+        assert gz.headers().firstValue("Vary").orElse(null) == "Accept-Encoding"
+        assert new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes() == plain
+        assert gz.body().length < plain.length / 2
+        def br = getEncoded(asset, "gzip, br")
+        assert br.headers().firstValue("Content-Encoding").orElse(null) == "br"
+        assert br.body().length < gz.body().length
+        assert getEncoded(asset, "br;q=0").headers().firstValue("Content-Encoding").isEmpty()
+        // each page is its own chunk, not in what the login loads
+        String entry = new String(plain, "UTF-8")
+        assert entry =~ /assets\/Wizard-[^"']+\.js/ && !index.body().contains("Wizard-")
+        def icon = get("/favicon.svg")
+        assert icon.statusCode() == 200 && icon.headers().firstValue("Content-Type").get() == "image/svg+xml"
+        long loginBytes = scripts.sum { getEncoded(it, "gzip, br").body().length } as long
+        println "[UiConsoleCase] the login page loads ${scripts.size()} scripts, ${loginBytes} bytes compressed (brotli)"
     }
 
     @Test
